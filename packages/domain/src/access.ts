@@ -1,0 +1,104 @@
+// Roles and the access policy. This is the only place that decides who may do what;
+// routes declare an action, services call `authorize` with the concrete resource.
+import { DomainError } from './errors.ts';
+
+export const ROLES = [
+  'sys_admin',
+  'security_admin',
+  'audit_admin',
+  'supervisor',
+  'leader',
+  'unit_manager',
+  'unit_reporter',
+  'discipline',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** admin: the three separated administrators (三员); county: sees the whole region; unit: scoped to one unit. */
+export const ROLE_SCOPE: Record<Role, 'admin' | 'county' | 'unit'> = {
+  sys_admin: 'admin',
+  security_admin: 'admin',
+  audit_admin: 'admin',
+  supervisor: 'county',
+  leader: 'county',
+  discipline: 'county',
+  unit_manager: 'unit',
+  unit_reporter: 'unit',
+};
+
+export const ADMIN_ROLES: readonly Role[] = ROLES.filter((r) => ROLE_SCOPE[r] === 'admin');
+
+export const UNIT_KINDS = ['department', 'town', 'township', 'street', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface Actor {
+  id: string;
+  regionId: string;
+  unitId: string;
+  roles: readonly Role[];
+}
+
+/** A resource is anything owned by a region and, optionally, a unit. */
+export interface Resource {
+  regionId: string;
+  unitId?: string | null;
+  /** For user resources: the user the action is about (self-service and separation-of-duty checks). */
+  userId?: string;
+}
+
+const ALL: readonly Role[] = ROLES;
+
+/** Which roles may perform each action at all; unit-scoped roles additionally need the resource's unit. */
+export const PERMISSIONS = {
+  'dashboard.read': ALL,
+  'region.read': ALL,
+  'unit.list': ALL,
+  'unit.create': ['sys_admin'],
+  'unit.update': ['sys_admin'],
+  'category.list': ALL,
+  'category.create': ['sys_admin'],
+  'user.list': ['sys_admin', 'security_admin', 'unit_manager'],
+  'user.read': ['sys_admin', 'security_admin', 'unit_manager'],
+  'user.create': ['sys_admin'],
+  'user.update': ['sys_admin'],
+  'user.unlock': ['sys_admin'],
+  'user.reset_password': ['sys_admin'],
+  'role.list': ['sys_admin', 'security_admin'],
+  'role.grant': ['security_admin'],
+  'audit.read': ['audit_admin'],
+  'audit.verify': ['audit_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** Whether any of the actor's roles grants the action, ignoring the resource. */
+export function mayAttempt(actor: Pick<Actor, 'roles'>, action: Action): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[action];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+export function authorize(actor: Actor, action: Action, resource?: Resource): boolean {
+  if (resource && resource.regionId !== actor.regionId) return false;
+  const allowed: readonly Role[] = PERMISSIONS[action];
+  const granting = actor.roles.filter((r) => allowed.includes(r));
+  if (granting.length === 0) return false;
+  // Separation of duties: nobody grants roles to themselves.
+  if (action === 'role.grant' && resource?.userId === actor.id) return false;
+  if (!resource || resource.unitId === undefined) return true;
+  return granting.some((r) => ROLE_SCOPE[r] !== 'unit' || resource.unitId === actor.unitId);
+}
+
+export function assertAuthorized(actor: Actor, action: Action, resource?: Resource): void {
+  if (!authorize(actor, action, resource)) throw new DomainError('forbidden', 'forbidden', { action });
+}
+
+/**
+ * A valid set of roles for one account: 三员分立 means an administrator role is held alone,
+ * never together with another administrator role or a business role.
+ */
+export function checkRoleSet(roles: readonly Role[]): 'admin_roles_exclusive' | null {
+  const admins = roles.filter((r) => ROLE_SCOPE[r] === 'admin');
+  if (admins.length > 0 && roles.length > 1) return 'admin_roles_exclusive';
+  return null;
+}

@@ -1,0 +1,3 @@
+import { nanoid } from 'nanoid';
+/** Text primary keys, the same in both dialects. */
+export const newId = () => nanoid();

@@ -1,0 +1,162 @@
+// Login, logout, session resolution and password change. Lockout and timeouts follow MLPS level 3.
+import { randomBytes } from 'node:crypto';
+import { DomainError, unauthenticated, validationError } from '@benpao/domain';
+import type { Db } from '../../db/index.ts';
+import type { RequestContext, SessionUser } from '../../context.ts';
+import { recordAudit, sha256 } from '../audit/service.ts';
+import { assertPasswordPolicy, burnVerification, hashPassword, verifyPassword } from './passwords.ts';
+import { deleteSession, deleteUserSessions, findSession, findUserByUsername, rolesOf, touchSession } from './repository.ts';
+
+export interface AuthSettings {
+  idleMinutes: number;
+  maxHours: number;
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+}
+
+const MINUTE = 60_000;
+/** last_seen_at is written at most this often, so that reads stay reads. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function login(
+  db: Db,
+  ctx: RequestContext,
+  settings: AuthSettings,
+  input: { username: string; password: string; userAgent?: string | undefined },
+): Promise<{ token: string; userId: string }> {
+  const user = await findUserByUsername(db, input.username);
+  if (!user || !user.active) {
+    await burnVerification(input.password);
+    throw unauthenticated('invalid_credentials');
+  }
+  const nowIso = ctx.now.toISOString();
+  if (user.locked_until && user.locked_until > nowIso) {
+    throw new DomainError('locked', 'account_locked', { until: user.locked_until });
+  }
+  const ok = await verifyPassword(user.password_hash, input.password);
+  const actorCtx = { ...ctx, actor: null };
+  if (!ok) {
+    const failed = (user.locked_until ? 0 : user.failed_logins) + 1;
+    const lock = failed >= settings.lockoutAttempts;
+    const lockedUntil = lock ? new Date(ctx.now.getTime() + settings.lockoutMinutes * MINUTE).toISOString() : null;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ failed_logins: lock ? 0 : failed, locked_until: lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+      await recordAudit(trx, actorCtx, {
+        regionId: user.region_id,
+        action: lock ? 'auth.locked' : 'auth.login_failed',
+        entity: 'user',
+        entityId: user.id,
+        after: { username: user.username, failedLogins: failed, lockedUntil },
+      });
+    });
+    if (lock) throw new DomainError('locked', 'account_locked', { until: lockedUntil! });
+    throw unauthenticated('invalid_credentials');
+  }
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: nowIso })
+      .where('id', '=', user.id)
+      .execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: sha256(token),
+        region_id: user.region_id,
+        user_id: user.id,
+        created_at: nowIso,
+        last_seen_at: nowIso,
+        ip: ctx.ip,
+        user_agent: input.userAgent?.slice(0, 255) ?? null,
+      })
+      .execute();
+    await recordAudit(trx, { ...ctx, actor: null }, {
+      regionId: user.region_id,
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      after: { username: user.username },
+    });
+  });
+  return { token, userId: user.id };
+}
+
+/** Resolves a session cookie to its user, enforcing idle and absolute timeouts. */
+export async function resolveSession(
+  db: Db,
+  settings: AuthSettings,
+  token: string,
+  now: Date,
+): Promise<SessionUser | 'expired' | null> {
+  const id = sha256(token);
+  const s = await findSession(db, id);
+  if (!s || !s.active) return null;
+  const t = now.getTime();
+  const idle = t - Date.parse(s.lastSeenAt) > settings.idleMinutes * MINUTE;
+  const old = t - Date.parse(s.createdAt) > settings.maxHours * 60 * MINUTE;
+  if (idle || old) {
+    await deleteSession(db, id);
+    return 'expired';
+  }
+  if (t - Date.parse(s.lastSeenAt) > TOUCH_INTERVAL_MS) await touchSession(db, id, now.toISOString());
+  return {
+    id: s.userId,
+    regionId: s.regionId,
+    unitId: s.unitId,
+    username: s.username,
+    displayName: s.displayName,
+    roles: await rolesOf(db, s.userId),
+    sessionId: id,
+  };
+}
+
+export async function logout(db: Db, ctx: RequestContext): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) return;
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, actor.sessionId);
+    await recordAudit(trx, ctx, { regionId: actor.regionId, action: 'auth.logout', entity: 'user', entityId: actor.id });
+  });
+}
+
+export async function changeOwnPassword(
+  db: Db,
+  ctx: RequestContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  const user = await findUserByUsername(db, actor.username);
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw validationError('wrong_current_password', 'currentPassword');
+  }
+  assertPasswordPolicy(input.newPassword, user.username, 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, password_changed_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() })
+      .where('id', '=', user.id)
+      .execute();
+    // Other sessions of this user end; this one stays.
+    await deleteUserSessions(trx, user.id);
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: actor.sessionId,
+        region_id: user.region_id,
+        user_id: user.id,
+        created_at: ctx.now.toISOString(),
+        last_seen_at: ctx.now.toISOString(),
+        ip: ctx.ip,
+        user_agent: null,
+      })
+      .execute();
+    await recordAudit(trx, ctx, { regionId: user.region_id, action: 'user.password_changed', entity: 'user', entityId: user.id });
+  });
+}

@@ -1,0 +1,118 @@
+// Start-up data: the demo county in demo mode, or one empty region otherwise. Idempotent.
+import type { Role } from '@benpao/domain';
+import type { Db, Queryable } from '../db/index.ts';
+import { systemContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { recordAudit } from '../modules/audit/service.ts';
+import { hashPassword } from '../modules/auth/passwords.ts';
+import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_REGION, DEMO_UNITS } from './demo-county.ts';
+
+export const ADMIN_UNIT_NAME = '系统管理';
+
+export async function insertRegion(db: Queryable, input: { code: string; name: string; isDemo: boolean; at: string }) {
+  const id = newId();
+  await db.insertInto('regions').values({ id, region_id: id, code: input.code, name: input.name, is_demo: input.isDemo ? 1 : 0, created_at: input.at }).execute();
+  return id;
+}
+
+export async function regionCount(db: Queryable): Promise<number> {
+  const r = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Seeds the demo county unless it is there already. Returns false when it existed. */
+export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
+  const existing = await db.selectFrom('regions').select('id').where('code', '=', DEMO_REGION.code).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const regionId = await insertRegion(trx, { ...DEMO_REGION, isDemo: true, at });
+    const categoryIds = new Map<string, string>();
+    for (const c of DEMO_CATEGORIES) {
+      const id = newId();
+      categoryIds.set(c.key, id);
+      await trx.insertInto('ranking_categories').values({ id, region_id: regionId, name: c.name, sort_order: c.sortOrder, created_at: at }).execute();
+    }
+    const unitIds = new Map<string, string>();
+    await trx
+      .insertInto('units')
+      .values(
+        DEMO_UNITS.map((u, i) => {
+          const id = newId();
+          unitIds.set(u.name, id);
+          return {
+            id,
+            region_id: regionId,
+            name: u.name,
+            short_name: u.shortName,
+            kind: u.kind,
+            category_id: u.category ? categoryIds.get(u.category)! : null,
+            parent_id: null,
+            active: 1,
+            sort_order: (i + 1) * 10,
+            created_at: at,
+            updated_at: at,
+          };
+        }),
+      )
+      .execute();
+    for (const a of DEMO_ACCOUNTS) {
+      await insertUser(trx, { regionId, unitId: unitIds.get(a.unit)!, username: a.username, displayName: a.displayName, passwordHash, roles: a.roles, at });
+    }
+    await recordAudit(trx, systemContext(now), {
+      regionId,
+      action: 'seed.demo',
+      entity: 'region',
+      entityId: regionId,
+      after: { name: DEMO_REGION.name, units: DEMO_UNITS.length, users: DEMO_ACCOUNTS.map((a) => a.username) },
+    });
+  });
+  return true;
+}
+
+export async function insertUser(
+  db: Queryable,
+  u: { regionId: string; unitId: string; username: string; displayName: string; passwordHash: string; roles: Role[]; at: string },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      region_id: u.regionId,
+      unit_id: u.unitId,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      password_changed_at: u.at,
+      created_at: u.at,
+      updated_at: u.at,
+    })
+    .execute();
+  if (u.roles.length) {
+    await db
+      .insertInto('user_roles')
+      .values(u.roles.map((role) => ({ region_id: u.regionId, user_id: id, role, granted_by: null, granted_at: u.at })))
+      .execute();
+  }
+  return id;
+}
+
+/** Without the demo, an empty database gets one region with a unit for its administrators. */
+export async function ensureRegion(db: Db, name: string, now = new Date()): Promise<void> {
+  if ((await regionCount(db)) > 0) return;
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const regionId = await insertRegion(trx, { code: 'default', name, isDemo: false, at });
+    await trx
+      .insertInto('units')
+      .values({ id: newId(), region_id: regionId, name: ADMIN_UNIT_NAME, short_name: null, kind: 'other', category_id: null, parent_id: null, active: 1, sort_order: 0, created_at: at, updated_at: at })
+      .execute();
+    await recordAudit(trx, systemContext(now), { regionId, action: 'region.create', entity: 'region', entityId: regionId, after: { name } });
+  });
+}
