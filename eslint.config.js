@@ -4,9 +4,27 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const ioModules = [
-  'fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'dgram', 'child_process', 'cluster', 'worker_threads',
-  'tls', 'dns', 'readline', 'process',
-  'better-sqlite3', 'pg', 'kysely', 'fastify', 'undici', 'node-fetch', 'axios',
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'tls',
+  'dns',
+  'readline',
+  'process',
+  'better-sqlite3',
+  'pg',
+  'kysely',
+  'fastify',
+  'undici',
+  'node-fetch',
+  'axios',
 ];
 
 export default tseslint.config(
@@ -32,13 +50,28 @@ export default tseslint.config(
         'error',
         {
           paths: ioModules.flatMap((m) => [
-            { name: m, message: 'packages/domain is pure: no I/O imports (fs, net, http, database drivers).' },
-            { name: `node:${m}`, message: 'packages/domain is pure: no I/O imports (fs, net, http, database drivers).' },
+            {
+              name: m,
+              message: 'packages/domain is pure: no I/O imports (fs, net, http, database drivers).',
+            },
+            {
+              name: `node:${m}`,
+              message: 'packages/domain is pure: no I/O imports (fs, net, http, database drivers).',
+            },
           ]),
-          patterns: [{ group: ['@benpao/server', '@benpao/web', '**/server/**', '**/web/**'], message: 'domain imports nothing of server or web.' }],
+          patterns: [
+            {
+              group: ['@benpao/server', '@benpao/web', '**/server/**', '**/web/**'],
+              message: 'domain imports nothing of server or web.',
+            },
+          ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'packages/domain is pure: no network I/O.' }, { name: 'process', message: 'packages/domain is pure: pass values in.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'packages/domain is pure: no network I/O.' },
+        { name: 'process', message: 'packages/domain is pure: pass values in.' },
+      ],
     },
   },
 );

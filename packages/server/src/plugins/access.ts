@@ -16,6 +16,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: RequestContext;
   }
+  interface FastifyInstance {
+    /** Every /api route with its declared policy: the RBAC matrix test walks this. */
+    routeCatalog: RouteEntry[];
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: Policy;
 }
 
 export const SESSION_COOKIE = 'benpao_sid';
@@ -33,6 +43,8 @@ export function registerAccess(
 ): void {
   const now = deps.now ?? (() => new Date());
 
+  const catalog: RouteEntry[] = [];
+  app.decorate('routeCatalog', catalog);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     const config = (route.config ??= {}) as { policy?: Policy };
@@ -41,6 +53,9 @@ export function registerAccess(
     if (policy === undefined) throw new Error(`Route ${String(route.method)} ${route.url} declares no policy`);
     if (policy !== 'public' && policy !== 'authenticated' && !ACTIONS.includes(policy)) {
       throw new Error(`Route ${String(route.method)} ${route.url} names an unknown policy ${policy}`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalog.push({ method, url: route.url, policy });
     }
   });
 

@@ -1,0 +1,22 @@
+// `npm start` builds the web app only when its sources are newer than the last build.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const web = path.resolve('packages/web');
+const built = path.join(web, 'dist/index.html');
+
+function newest(p) {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
+}
+
+const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public']
+  .map((f) => path.join(web, f))
+  .filter((f) => fs.existsSync(f));
+const stale = !fs.existsSync(built) || Math.max(...sources.map(newest)) > fs.statSync(built).mtimeMs;
+if (stale) {
+  console.log('Building the web app…');
+  execSync('npm run build -w @benpao/web', { stdio: 'inherit' });
+}
