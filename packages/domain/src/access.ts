@@ -47,15 +47,17 @@ export interface Resource {
 }
 
 const ALL: readonly Role[] = ROLES;
+/** Everyone but the audit admin, whose only business is the audit log (三员分立). */
+const BUSINESS_AND_ADMIN: readonly Role[] = ROLES.filter((r) => r !== 'audit_admin');
 
 /** Which roles may perform each action at all; unit-scoped roles additionally need the resource's unit. */
 export const PERMISSIONS = {
   'dashboard.read': ALL,
   'region.read': ALL,
-  'unit.list': ALL,
+  'unit.list': BUSINESS_AND_ADMIN,
   'unit.create': ['sys_admin'],
   'unit.update': ['sys_admin'],
-  'category.list': ALL,
+  'category.list': BUSINESS_AND_ADMIN,
   'category.create': ['sys_admin'],
   'user.list': ['sys_admin', 'security_admin', 'unit_manager'],
   'user.read': ['sys_admin', 'security_admin', 'unit_manager'],

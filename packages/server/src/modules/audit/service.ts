@@ -12,6 +12,7 @@ const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'curre
 /** Before/after snapshots never carry secrets. */
 function redact(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(redact);
   if (typeof value === 'object') {
     return Object.fromEntries(
