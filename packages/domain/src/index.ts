@@ -3,3 +3,8 @@ export * from './password.ts';
 export * from './canonical-json.ts';
 export * from './access.ts';
 export * from './audit-chain.ts';
+export * from './problems.ts';
+export * from './dates.ts';
+export * from './calendar.ts';
+export * from './periods.ts';
+export * from './progress.ts';
