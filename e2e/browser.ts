@@ -1,7 +1,5 @@
-// Launches Debian's Chromium through playwright-core: never a downloaded browser.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// Launches Debian's Chromium through playwright-core: never a downloaded browser. Playwright gives every
+// launch a fresh temporary profile (user-data-dir) of its own.
 import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -9,7 +7,6 @@ export const baseUrl = inject('baseUrl');
 export const browserAvailable = baseUrl !== null;
 
 export async function launch(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'benpao-chromium-'));
   const browser = await chromium.launch({
     executablePath: inject('chromiumPath')!,
     headless: true,
@@ -21,14 +18,10 @@ export async function launch(): Promise<{ browser: Browser; close: () => Promise
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

@@ -68,5 +68,13 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
     await page.goto(`${baseUrl}/admin/audit`);
     await expect.poll(() => page.locator('body').innerText()).toMatch(/auth\.login|登录/);
     await context.close();
+
+    const other = await browser.newContext();
+    const supervisorPage = await other.newPage();
+    await logIn(supervisorPage, 'supervisor');
+    await expect(supervisorPage.getByTestId('menu-audit').count()).resolves.toBe(0);
+    await supervisorPage.goto(`${baseUrl}/admin/audit`);
+    await expect.poll(() => supervisorPage.locator('body').innerText()).toMatch(/403|无权|not allowed|permission/i);
+    await other.close();
   });
 });

@@ -7,6 +7,8 @@ export default class PlainSummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const m of testModules) {
+      // A file that failed outside any test (a hook, an import) is a failure too.
+      if (m.state() === 'failed' && !m.ok()) failed += m.errors().length || 1;
       for (const t of m.children.allTests()) {
         const s = t.result().state;
         if (s === 'passed') passed++;

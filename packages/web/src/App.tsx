@@ -1,0 +1,68 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import enUSAntd from 'antd/es/locale/en_US';
+import zhCNAntd from 'antd/es/locale/zh_CN';
+import { Suspense, lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import RequireAuth from './auth/RequireAuth';
+import PageLoading from './components/PageLoading';
+import { currentLocale } from './i18n';
+import AccessGuard from './layout/AccessGuard';
+import BasicLayout from './layout/BasicLayout';
+import NotFound from './pages/exception/NotFound';
+import { queryClient } from './queryClient';
+import { appRoutes, loadLoginPage } from './routes';
+
+const LoginPage = lazy(loadLoginPage);
+
+const antdLocales = { 'zh-CN': zhCNAntd, 'en-US': enUSAntd };
+
+export default function App() {
+  useTranslation(); // re-render the providers when the language changes
+  const locale = currentLocale();
+  return (
+    <ConfigProvider
+      locale={antdLocales[locale]}
+      theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}
+      componentSize="middle"
+    >
+      <AntdApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route
+                path="/login"
+                element={
+                  <Suspense fallback={<PageLoading fullscreen />}>
+                    <LoginPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                element={
+                  <RequireAuth>
+                    <BasicLayout />
+                  </RequireAuth>
+                }
+              >
+                {appRoutes.map(({ id, path, access, Component }) => (
+                  <Route
+                    key={id}
+                    path={path}
+                    element={
+                      <AccessGuard access={access}>
+                        <Component />
+                      </AccessGuard>
+                    }
+                  />
+                ))}
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './global.css';
+import './i18n';
+import App from './App';
+import { meQuery } from './auth/context';
+import { queryClient } from './queryClient';
+import { preloadPage } from './routes';
+
+// the session check and the chunk of the page being opened start before the first render
+void queryClient.prefetchQuery(meQuery);
+preloadPage(window.location.pathname);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

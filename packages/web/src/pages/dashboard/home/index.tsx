@@ -1,0 +1,164 @@
+// The first screen: real figures of the region from GET /api/dashboard. Only the fields of the contract are
+// read; anything the server adds later (items, lights, index) is ignored until a section is written for it.
+import { ApartmentOutlined, ReloadOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { dashboardQuery } from '../../../api/services';
+import type { Dashboard, DashboardCategory } from '../../../api/types';
+import { UNIT_KINDS } from '../../../api/types';
+import { useAuth } from '../../../auth/context';
+import PageContainer from '../../../components/PageContainer';
+import { unitKindName } from '../../../i18n';
+import { errorText } from '../../../utils/errors';
+
+interface KindRow {
+  kind: string;
+  count: number;
+}
+
+/** The counts per kind in the canonical order, tolerating missing or unknown kinds. */
+function kindRows(data: Dashboard | undefined): KindRow[] {
+  const byKind = Array.isArray(data?.units?.byKind) ? data.units.byKind : [];
+  const known = UNIT_KINDS.map((kind) => ({
+    kind,
+    count: byKind.find((k) => k.kind === kind)?.count ?? 0,
+  })).filter((r) => r.count > 0);
+  const unknown = byKind.filter((k) => !(UNIT_KINDS as readonly string[]).includes(k.kind));
+  return [...known, ...unknown];
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const query = useQuery(dashboardQuery);
+  const data = query.data;
+  const loading = query.isPending;
+  const regionName = data?.region?.name ?? user.regionName;
+  const categories: DashboardCategory[] = Array.isArray(data?.categories) ? data.categories : [];
+  const kinds = kindRows(data);
+  const unitTotal = numberOrUndefined(data?.units?.total);
+  const userTotal = numberOrUndefined(data?.users?.total);
+  const userActive = numberOrUndefined(data?.users?.active);
+
+  const kindColumns: TableColumnsType<KindRow> = [
+    { title: t('dashboard.kind'), dataIndex: 'kind', render: (kind: string) => unitKindName(kind) },
+    { title: t('dashboard.count'), dataIndex: 'count', align: 'right', width: 120 },
+  ];
+  const categoryColumns: TableColumnsType<DashboardCategory> = [
+    { title: t('dashboard.categoryName'), dataIndex: 'name' },
+    { title: t('dashboard.categoryUnits'), dataIndex: 'unitCount', align: 'right', width: 120 },
+  ];
+
+  return (
+    <PageContainer
+      title={t('dashboard.title')}
+      subTitle={t('dashboard.subtitle', { region: regionName })}
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()} loading={query.isFetching}>
+          {t('common.refresh')}
+        </Button>
+      }
+    >
+      {query.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('common.loadFailed')}
+          description={errorText(query.error)}
+          action={
+            <Button size="small" onClick={() => void query.refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      ) : null}
+
+      <section aria-labelledby="dashboard-figures">
+        <Typography.Title
+          level={5}
+          id="dashboard-figures"
+          style={{ marginTop: 0 }}
+          data-testid="dashboard-region"
+        >
+          {regionName}
+        </Typography.Title>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} sm={8}>
+            <Card>
+              <Statistic
+                title={t('dashboard.units')}
+                value={unitTotal ?? '—'}
+                loading={loading}
+                prefix={<ApartmentOutlined />}
+                valueRender={(node) => <span data-testid="dashboard-unit-count">{node}</span>}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Card>
+              <Statistic
+                title={t('dashboard.users')}
+                value={userTotal ?? '—'}
+                loading={loading}
+                prefix={<TeamOutlined />}
+                valueRender={(node) => <span data-testid="dashboard-user-count">{node}</span>}
+              />
+              {userActive !== undefined ? (
+                <Typography.Text type="secondary">
+                  {t('dashboard.usersActive', { count: userActive })}
+                </Typography.Text>
+              ) : null}
+            </Card>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Card>
+              <Statistic
+                title={t('dashboard.categories')}
+                value={data ? categories.length : '—'}
+                loading={loading}
+                prefix={<TrophyOutlined />}
+                valueRender={(node) => <span data-testid="dashboard-category-count">{node}</span>}
+              />
+            </Card>
+          </Col>
+        </Row>
+      </section>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card title={t('dashboard.unitsByKind')} styles={{ body: { padding: 0 } }}>
+            <Table<KindRow>
+              rowKey="kind"
+              size="small"
+              loading={loading}
+              columns={kindColumns}
+              dataSource={kinds}
+              pagination={false}
+              data-testid="dashboard-kinds"
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={t('dashboard.rankingCategories')} styles={{ body: { padding: 0 } }}>
+            <Table<DashboardCategory>
+              rowKey="id"
+              size="small"
+              loading={loading}
+              columns={categoryColumns}
+              dataSource={categories}
+              pagination={false}
+              locale={{ emptyText: <Empty description={t('dashboard.noCategories')} /> }}
+              data-testid="dashboard-categories"
+            />
+          </Card>
+        </Col>
+      </Row>
+    </PageContainer>
+  );
+}

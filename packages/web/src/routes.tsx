@@ -1,0 +1,113 @@
+// The route table (Ant Design Pro style): every page declares its path, menu title id, icon and access flag.
+// Pages are lazy chunks, so the first screen loads only what it shows.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Access, AccessKey } from './access';
+import { computeAccess } from './access';
+import { dashboardQuery } from './api/services';
+import type { Me } from './api/types';
+import type { MessageKey } from './locales/zh-CN';
+import { queryClient } from './queryClient';
+
+type PageModule = Promise<{ default: ComponentType }>;
+
+export interface AppRoute {
+  /** stable id, used in test ids (`menu-<id>`) */
+  id: string;
+  path: string;
+  /** i18n id of the menu entry and page title */
+  titleKey: MessageKey;
+  icon: ReactNode;
+  access: AccessKey;
+  /** the page's chunk; called early for the page being opened so that it loads in parallel with the session */
+  load: () => PageModule;
+  Component: LazyExoticComponent<ComponentType>;
+  /** data the page needs first, fetched as soon as the session is known */
+  prefetch?: () => void;
+  hideInMenu?: boolean;
+}
+
+function page(load: () => PageModule) {
+  return { load, Component: lazy(load) };
+}
+
+export const appRoutes: AppRoute[] = [
+  {
+    id: 'dashboard',
+    path: '/',
+    titleKey: 'menu.dashboard',
+    icon: <DashboardOutlined />,
+    access: 'dashboard',
+    ...page(() => import('./pages/dashboard/home')),
+    prefetch: () => void queryClient.prefetchQuery(dashboardQuery),
+  },
+  {
+    id: 'units',
+    path: '/admin/units',
+    titleKey: 'menu.units',
+    icon: <ApartmentOutlined />,
+    access: 'unitsRead',
+    ...page(() => import('./pages/admin/units')),
+  },
+  {
+    id: 'users',
+    path: '/admin/users',
+    titleKey: 'menu.users',
+    icon: <TeamOutlined />,
+    access: 'users',
+    ...page(() => import('./pages/admin/users')),
+  },
+  {
+    id: 'roles',
+    path: '/admin/roles',
+    titleKey: 'menu.roles',
+    icon: <SafetyCertificateOutlined />,
+    access: 'roles',
+    ...page(() => import('./pages/admin/roles')),
+  },
+  {
+    id: 'audit',
+    path: '/admin/audit',
+    titleKey: 'menu.audit',
+    icon: <AuditOutlined />,
+    access: 'audit',
+    ...page(() => import('./pages/admin/audit')),
+  },
+  {
+    id: 'password',
+    path: '/account/password',
+    titleKey: 'menu.password',
+    icon: <KeyOutlined />,
+    access: 'password',
+    ...page(() => import('./pages/account/password')),
+  },
+];
+
+export function visibleRoutes(access: Access): AppRoute[] {
+  return appRoutes.filter((r) => access[r.access] && !r.hideInMenu);
+}
+
+export const loadLoginPage = () => import('./pages/auth/login');
+
+export function routeFor(pathname: string): AppRoute | undefined {
+  return appRoutes.find((r) => r.path === pathname);
+}
+
+/** Starts downloading the chunk of the page at `pathname` (boot time, before the session is known). */
+export function preloadPage(pathname: string): void {
+  if (pathname === '/login') void loadLoginPage();
+  else void routeFor(pathname)?.load();
+}
+
+/** Starts fetching the first data of the page at `pathname` once the signed-in user is known. */
+export function prefetchPage(pathname: string, user: Me): void {
+  const route = routeFor(pathname);
+  if (route?.prefetch && computeAccess(user.roles)[route.access]) route.prefetch();
+}
