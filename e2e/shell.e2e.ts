@@ -74,7 +74,9 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
     await logIn(supervisorPage, 'supervisor');
     await expect(supervisorPage.getByTestId('menu-audit').count()).resolves.toBe(0);
     await supervisorPage.goto(`${baseUrl}/admin/audit`);
-    await expect.poll(() => supervisorPage.locator('body').innerText()).toMatch(/403|无权|not allowed|permission/i);
+    await expect
+      .poll(() => supervisorPage.locator('body').innerText())
+      .toMatch(/403|无权|not allowed|permission/i);
     await other.close();
   });
 });

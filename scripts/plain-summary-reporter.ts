@@ -8,7 +8,7 @@ export default class PlainSummaryReporter implements Reporter {
     let skipped = 0;
     for (const m of testModules) {
       // A file that failed outside any test (a hook, an import) is a failure too.
-      if (m.state() === 'failed' && !m.ok()) failed += m.errors().length || 1;
+      failed += m.errors().length;
       for (const t of m.children.allTests()) {
         const s = t.result().state;
         if (s === 'passed') passed++;

@@ -96,8 +96,13 @@ describe('PERMISSIONS table', () => {
     expect([...PERMISSIONS[action]].sort()).toEqual(roles);
   });
 
-  it('dashboard.read and region.read are granted to every role', () => {
-    expect([...UNIVERSAL].sort()).toEqual(['dashboard.read', 'region.read']);
+  it('only reading the dashboard, region, calendar and notifications is granted to every role', () => {
+    expect([...UNIVERSAL].sort()).toEqual([
+      'calendar.read',
+      'dashboard.read',
+      'notification.read',
+      'region.read',
+    ]);
   });
 
   it.each(['unit.list', 'category.list'] as Action[])(
@@ -179,8 +184,20 @@ describe('三员分立: the three administrators have disjoint duties', () => {
   });
 
   it('business roles hold no administration writes', () => {
+    const administration = /^(unit|user|role|category|audit|calendar|settings)\./;
     for (const role of BUSINESS_ROLES) {
-      for (const action of actionsOf(role)) expect(isRead(action), `${role} ${action}`).toBe(true);
+      for (const action of actionsOf(role)) {
+        if (administration.test(action)) expect(isRead(action), `${role} ${action}`).toBe(true);
+      }
+    }
+  });
+
+  it('the administrators see none of the supervision content (items, reports, evidence)', () => {
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin'] as const) {
+      expect(
+        actionsOf(role).filter((a) => /^(item|report|evidence|todo)\./.test(a)),
+        role,
+      ).toEqual([]);
     }
   });
 });

@@ -49,6 +49,8 @@ export interface Resource {
 const ALL: readonly Role[] = ROLES;
 /** Everyone but the audit admin, whose only business is the audit log (三员分立). */
 const BUSINESS_AND_ADMIN: readonly Role[] = ROLES.filter((r) => r !== 'audit_admin');
+/** The roles that do the supervision work itself; the three administrators do not see its content. */
+const BUSINESS: readonly Role[] = ROLES.filter((r) => ROLE_SCOPE[r] !== 'admin');
 
 /** Which roles may perform each action at all; unit-scoped roles additionally need the resource's unit. */
 export const PERMISSIONS = {
@@ -69,6 +71,27 @@ export const PERMISSIONS = {
   'role.grant': ['security_admin'],
   'audit.read': ['audit_admin'],
   'audit.verify': ['audit_admin'],
+  // Whole-process tracking (items, reports, evidence). Unit roles are further scoped to their unit's items.
+  'item.list': BUSINESS,
+  'item.read': BUSINESS,
+  'item.create': ['supervisor'],
+  'item.update': ['supervisor'],
+  'item.transition': ['supervisor', 'unit_manager', 'unit_reporter'],
+  'item.request': ['unit_manager'],
+  'item.decide_request': ['supervisor'],
+  'item.import': ['supervisor'],
+  'item.export': BUSINESS,
+  'report.read': BUSINESS,
+  'report.write': ['unit_manager', 'unit_reporter'],
+  'report.approve': ['unit_manager'],
+  'report.review': ['supervisor'],
+  'evidence.upload': ['supervisor', 'unit_manager', 'unit_reporter'],
+  'evidence.read': BUSINESS,
+  'todo.read': BUSINESS,
+  'notification.read': ALL,
+  'calendar.read': ALL,
+  'calendar.manage': ['sys_admin'],
+  'settings.manage': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

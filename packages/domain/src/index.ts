@@ -8,3 +8,4 @@ export * from './dates.ts';
 export * from './calendar.ts';
 export * from './periods.ts';
 export * from './progress.ts';
+export * from './lifecycle.ts';

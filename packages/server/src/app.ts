@@ -13,10 +13,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { validationError } from '@benpao/domain';
 import { z } from 'zod';
 import type { Database } from './db/index.ts';
 import type { Env } from './env.ts';
 import { registerErrorHandling } from './errors.ts';
+import { findNulCharacter } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import type { AuthSettings } from './modules/auth/service.ts';
@@ -30,7 +32,8 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export interface AppOptions {
   database: Database;
-  env: Pick<Env, 'BENPAO_LOG_LEVEL' | 'BENPAO_TRUST_PROXY' | 'BENPAO_ALLOWED_ORIGINS' | 'webDist'> & Partial<Env>;
+  env: Pick<Env, 'BENPAO_LOG_LEVEL' | 'BENPAO_TRUST_PROXY' | 'BENPAO_ALLOWED_ORIGINS' | 'webDist'> &
+    Partial<Env>;
   auth: AuthSettings;
   /** Clock, injectable for tests of timeouts and lockouts. */
   now?: () => Date;
@@ -61,6 +64,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const spa = fs.existsSync(path.join(env.webDist, 'index.html'));
   registerErrorHandling(app, { spa });
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
+      const field = findNulCharacter(value);
+      if (field !== null) throw validationError('nul_character', field || part);
+    }
+  });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -81,21 +94,29 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAccess(app, {
     db,
     auth: opts.auth,
-    allowedOrigins: env.BENPAO_ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: env.BENPAO_ALLOWED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     ...(opts.now && { now: opts.now }),
   });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Benpao (奔跑) API', version: VERSION, description: 'Execution-supervision platform API' },
+      info: {
+        title: 'Benpao (奔跑) API',
+        version: VERSION,
+        description: 'Execution-supervision platform API',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'benpao_sid' } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   app.get('/api/health', {
     config: { policy: 'public' },
@@ -103,7 +124,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       tags: ['system'],
       summary: 'Liveness and database check',
       security: [],
-      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+      response: {
+        200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }),
+      },
     },
     handler: async () => {
       await db.selectFrom('regions').select('id').limit(1).execute();
@@ -118,6 +141,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(db));
 
   // The built web app; client-side routes fall back to index.html (see errors.ts).
-  if (spa) await app.register(fastifyStatic, { root: env.webDist, wildcard: false, index: 'index.html' });
+  if (spa) await app.register(fastifyStatic, { root: env.webDist, index: 'index.html' });
   return app;
 }

@@ -16,10 +16,25 @@ export const envSchema = z.object({
   /** Name of the region created in an empty database when the demo is off. */
   BENPAO_REGION_NAME: z.string().trim().min(1).max(100).default('本行政区'),
   BENPAO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BENPAO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  BENPAO_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  BENPAO_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  BENPAO_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   BENPAO_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-  BENPAO_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  BENPAO_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   BENPAO_TRUST_PROXY: bool01.default(false),
   /** Extra origins allowed to send writes (comma-separated), besides the server's own. */
   BENPAO_ALLOWED_ORIGINS: z.string().default(''),

@@ -19,9 +19,18 @@ export interface ErrorBody {
   error: { code: string; message: string; field?: string };
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, params = {}, field?: string) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  params = {},
+  field?: string,
+) {
   const locale = pickLocale(request.headers['accept-language']);
-  const body: ErrorBody = { error: { code, message: translate(code, locale, { field: field ?? '', ...params }) } };
+  const body: ErrorBody = {
+    error: { code, message: translate(code, locale, { field: field ?? '', ...params }) },
+  };
   if (field) body.error.field = field;
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
@@ -41,7 +50,10 @@ interface ZodIssueLike {
   params: Record<string, unknown>;
 }
 
-function fromZodIssue(issue: ZodIssueLike, root: unknown): { code: string; field: string; params: Record<string, string | number> } {
+function fromZodIssue(
+  issue: ZodIssueLike,
+  root: unknown,
+): { code: string; field: string; params: Record<string, string | number> } {
   const path = issue.instancePath.split('/').filter(Boolean);
   const field = path.join('.');
   const p = issue.params;
@@ -64,13 +76,18 @@ function fromZodIssue(issue: ZodIssueLike, root: unknown): { code: string; field
     }
     case 'invalid_value':
     case 'invalid_enum_value': {
+      // zod 4 reports a missing enum or literal as invalid_value.
+      if (valueAt(root, path) === undefined) return { code: 'required', field, params: {} };
       const values = Array.isArray(p.values) ? (p.values as unknown[]).map(String).join(', ') : '';
       return { code: 'invalid_value', field, params: { options: values } };
     }
     case 'invalid_format':
       return { code: 'invalid_format', field, params: {} };
     case 'custom': {
-      const code = typeof p.params === 'object' && p.params && 'code' in p.params ? String((p.params as { code: unknown }).code) : 'invalid_field';
+      const code =
+        typeof p.params === 'object' && p.params && 'code' in p.params
+          ? String((p.params as { code: unknown }).code)
+          : 'invalid_field';
       return { code, field, params: {} };
     }
     default:
@@ -82,7 +99,12 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spa: boolean
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     // History fallback: a browser asking for a client-side route gets the web app.
-    if (opts.spa && request.method === 'GET' && !url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html')) {
+    if (
+      opts.spa &&
+      request.method === 'GET' &&
+      !url.startsWith('/api') &&
+      (request.headers.accept ?? '').includes('text/html')
+    ) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return send(reply, request, 404, 'route_not_found', { method: request.method, url });
@@ -96,7 +118,13 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spa: boolean
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext ?? 'body';
       const root =
-        context === 'querystring' ? request.query : context === 'params' ? request.params : context === 'headers' ? request.headers : request.body;
+        context === 'querystring'
+          ? request.query
+          : context === 'params'
+            ? request.params
+            : context === 'headers'
+              ? request.headers
+              : request.body;
       const first = error.validation[0] as unknown as ZodIssueLike;
       const { code, field, params } = fromZodIssue(first, root);
       return send(reply, request, 400, code, params, field || undefined);
@@ -108,7 +136,9 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spa: boolean
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return send(reply, request, 400, 'invalid_json');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return send(reply, request, 415, 'unsupported_media_type', { type: String(request.headers['content-type'] ?? '') });
+        return send(reply, request, 415, 'unsupported_media_type', {
+          type: String(request.headers['content-type'] ?? ''),
+        });
     }
     if (error.statusCode === 429) return send(reply, request, 429, 'rate_limited');
     if (error instanceof SyntaxError) return send(reply, request, 400, 'invalid_json');

@@ -12,12 +12,44 @@ export const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 
-export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
 
 /** Standard error responses, so that OpenAPI documents them. */
 export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, errorBody]));
 
 export const offsetOf = (q: { page: number; pageSize: number }) => (q.page - 1) * q.pageSize;
+
+/**
+ * The path of the first string (value or key) that holds U+0000, or null. No PostgreSQL text can store it, and
+ * in SQLite it would make look-alike names. Iterative and linear, so that a deeply nested body cannot overflow
+ * the stack or take quadratic time.
+ */
+export function findNulCharacter(root: unknown): string | null {
+  interface Node {
+    value: unknown;
+    key: string | null;
+    parent: Node | null;
+  }
+  const pathOf = (node: Node | null, key?: string) => {
+    const path = key === undefined ? [] : [key];
+    for (let n = node; n && n.key !== null; n = n.parent) path.push(n.key);
+    return path.reverse().join('.');
+  };
+  const stack: Node[] = [{ value: root, key: null, parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node.value === 'string') {
+      if (node.value.includes('\u0000')) return pathOf(node);
+    } else if (node.value !== null && typeof node.value === 'object') {
+      for (const [k, v] of Object.entries(node.value)) {
+        if (k.includes('\u0000')) return pathOf(node, k);
+        stack.push({ value: v, key: k, parent: node });
+      }
+    }
+  }
+  return null;
+}
 
 /** A trimmed, bounded, non-empty single-line string. */
 export const text = (max: number) => z.string().trim().min(1).max(max);

@@ -26,7 +26,8 @@ async function main() {
   ];
   if (env.BENPAO_DEMO) {
     lines.push(`  Demo county${seeded ? ' seeded' : ''}. Accounts (password ${DEMO_PASSWORD}):`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(11)} ${a.roles.join(', ')} — ${a.unit}`);
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(`    ${a.username.padEnd(11)} ${a.roles.join(', ')} — ${a.unit}`);
   }
   console.log(lines.join('\n') + '\n');
 

@@ -17,7 +17,9 @@ export async function openAndMigrate(env: Pick<Env, 'dataDir' | 'DATABASE_URL'>)
 
 export async function startApp(env: Env, opts: { now?: () => Date; logger?: boolean } = {}) {
   const database = await openAndMigrate(env);
-  const seeded = env.BENPAO_DEMO ? await seedDemo(database.db) : (await ensureRegion(database.db, env.BENPAO_REGION_NAME), false);
+  const seeded = env.BENPAO_DEMO
+    ? await seedDemo(database.db)
+    : (await ensureRegion(database.db, env.BENPAO_REGION_NAME), false);
   const app = await buildApp({ database, env, auth: authSettingsFrom(env), ...opts });
   app.addHook('onClose', async () => database.close());
   return { app, database, seeded };

@@ -9,20 +9,32 @@ export const messages = {
   route_not_found: { 'zh-CN': '接口不存在：{method} {url}', 'en-US': 'No such endpoint: {method} {url}' },
   forbidden: { 'zh-CN': '无权执行此操作', 'en-US': 'You are not allowed to do this' },
   unauthenticated: { 'zh-CN': '请先登录', 'en-US': 'Please log in first' },
-  session_expired: { 'zh-CN': '会话已超时，请重新登录', 'en-US': 'Your session has expired; please log in again' },
+  session_expired: {
+    'zh-CN': '会话已超时，请重新登录',
+    'en-US': 'Your session has expired; please log in again',
+  },
   origin_rejected: {
     'zh-CN': '请求来源 {origin} 不被允许',
     'en-US': 'Requests from origin {origin} are not allowed',
   },
-  body_too_large: { 'zh-CN': '请求体过大（上限 {limit}）', 'en-US': 'Request body too large (limit {limit})' },
+  body_too_large: {
+    'zh-CN': '请求体过大（上限 {limit}）',
+    'en-US': 'Request body too large (limit {limit})',
+  },
   invalid_json: { 'zh-CN': '请求体不是合法的 JSON', 'en-US': 'The request body is not valid JSON' },
   unsupported_media_type: {
     'zh-CN': '不支持的内容类型：{type}',
     'en-US': 'Unsupported content type: {type}',
   },
   rate_limited: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; please try again later' },
-  internal: { 'zh-CN': '服务器内部错误，请联系管理员', 'en-US': 'Internal server error; please contact the administrator' },
-  conflict_unique: { 'zh-CN': '{field}“{value}”已存在', 'en-US': '{field} "{value}" already exists' },
+  internal: {
+    'zh-CN': '服务器内部错误，请联系管理员',
+    'en-US': 'Internal server error; please contact the administrator',
+  },
+  conflict_unique: {
+    'zh-CN': '“{value}”已存在（字段 {field}）',
+    'en-US': '"{value}" already exists (field {field})',
+  },
   // validation (from zod issues)
   required: { 'zh-CN': '字段 {field} 必填', 'en-US': 'Field {field} is required' },
   invalid_type: {
@@ -37,7 +49,10 @@ export const messages = {
     'zh-CN': '字段 {field} 最多 {max} 个字符',
     'en-US': 'Field {field} must have at most {max} characters',
   },
-  too_small_number: { 'zh-CN': '字段 {field} 不能小于 {min}', 'en-US': 'Field {field} must be at least {min}' },
+  too_small_number: {
+    'zh-CN': '字段 {field} 不能小于 {min}',
+    'en-US': 'Field {field} must be at least {min}',
+  },
   too_big_number: { 'zh-CN': '字段 {field} 不能大于 {max}', 'en-US': 'Field {field} must be at most {max}' },
   too_small_array: {
     'zh-CN': '字段 {field} 至少 {min} 项',
@@ -53,6 +68,10 @@ export const messages = {
     'en-US': 'Field {field} has an invalid value; allowed: {options}',
   },
   invalid_format: { 'zh-CN': '字段 {field} 格式错误', 'en-US': 'Field {field} is not in the right format' },
+  nul_character: {
+    'zh-CN': '字段 {field} 含有不允许的空字符（U+0000）',
+    'en-US': 'Field {field} contains a NUL character (U+0000), which is not allowed',
+  },
   invalid_field: { 'zh-CN': '字段 {field} 无效', 'en-US': 'Field {field} is invalid' },
   // auth
   invalid_credentials: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
@@ -65,7 +84,10 @@ export const messages = {
     'zh-CN': '密码至少 {min} 个字符',
     'en-US': 'The password must have at least {min} characters',
   },
-  password_too_long: { 'zh-CN': '密码最多 {max} 个字符', 'en-US': 'The password must have at most {max} characters' },
+  password_too_long: {
+    'zh-CN': '密码最多 {max} 个字符',
+    'en-US': 'The password must have at most {max} characters',
+  },
   password_too_few_classes: {
     'zh-CN': '密码须包含大写字母、小写字母、数字、符号中的至少三类',
     'en-US': 'The password must contain at least three of: upper-case, lower-case, digits, symbols',
@@ -80,7 +102,10 @@ export const messages = {
     'en-US': 'Separation of duties: a system, security or audit administrator role must be held alone',
   },
   cannot_grant_self: { 'zh-CN': '不能给自己授予角色', 'en-US': 'You cannot change your own roles' },
-  cannot_deactivate_self: { 'zh-CN': '不能停用自己的账号', 'en-US': 'You cannot deactivate your own account' },
+  cannot_deactivate_self: {
+    'zh-CN': '不能停用自己的账号',
+    'en-US': 'You cannot deactivate your own account',
+  },
   unit_inactive: { 'zh-CN': '单位已停用', 'en-US': 'The unit is inactive' },
   unit_parent_cycle: {
     'zh-CN': '上级单位不能是自身或其下级',
@@ -105,7 +130,11 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
   return 'zh-CN';
 }
 
-export function translate(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+export function translate(
+  code: string,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
   const entry = (messages as Messages)[code];
   const template = entry ? entry[locale] : code;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {

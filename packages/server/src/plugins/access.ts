@@ -50,7 +50,8 @@ export function registerAccess(
     const config = (route.config ??= {}) as { policy?: Policy };
     config.policy ??= pluginPolicy(route.url);
     const policy = config.policy;
-    if (policy === undefined) throw new Error(`Route ${String(route.method)} ${route.url} declares no policy`);
+    if (policy === undefined)
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no policy`);
     if (policy !== 'public' && policy !== 'authenticated' && !ACTIONS.includes(policy)) {
       throw new Error(`Route ${String(route.method)} ${route.url} names an unknown policy ${policy}`);
     }

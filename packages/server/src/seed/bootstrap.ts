@@ -9,20 +9,40 @@ import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_REGION, DEMO_UNITS 
 
 export const ADMIN_UNIT_NAME = '系统管理';
 
-export async function insertRegion(db: Queryable, input: { code: string; name: string; isDemo: boolean; at: string }) {
+export async function insertRegion(
+  db: Queryable,
+  input: { code: string; name: string; isDemo: boolean; at: string },
+) {
   const id = newId();
-  await db.insertInto('regions').values({ id, region_id: id, code: input.code, name: input.name, is_demo: input.isDemo ? 1 : 0, created_at: input.at }).execute();
+  await db
+    .insertInto('regions')
+    .values({
+      id,
+      region_id: id,
+      code: input.code,
+      name: input.name,
+      is_demo: input.isDemo ? 1 : 0,
+      created_at: input.at,
+    })
+    .execute();
   return id;
 }
 
 export async function regionCount(db: Queryable): Promise<number> {
-  const r = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** Seeds the demo county unless it is there already. Returns false when it existed. */
 export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
-  const existing = await db.selectFrom('regions').select('id').where('code', '=', DEMO_REGION.code).executeTakeFirst();
+  const existing = await db
+    .selectFrom('regions')
+    .select('id')
+    .where('code', '=', DEMO_REGION.code)
+    .executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = now.toISOString();
@@ -32,7 +52,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     for (const c of DEMO_CATEGORIES) {
       const id = newId();
       categoryIds.set(c.key, id);
-      await trx.insertInto('ranking_categories').values({ id, region_id: regionId, name: c.name, sort_order: c.sortOrder, created_at: at }).execute();
+      await trx
+        .insertInto('ranking_categories')
+        .values({ id, region_id: regionId, name: c.name, sort_order: c.sortOrder, created_at: at })
+        .execute();
     }
     const unitIds = new Map<string, string>();
     await trx
@@ -58,14 +81,26 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       )
       .execute();
     for (const a of DEMO_ACCOUNTS) {
-      await insertUser(trx, { regionId, unitId: unitIds.get(a.unit)!, username: a.username, displayName: a.displayName, passwordHash, roles: a.roles, at });
+      await insertUser(trx, {
+        regionId,
+        unitId: unitIds.get(a.unit)!,
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash,
+        roles: a.roles,
+        at,
+      });
     }
     await recordAudit(trx, systemContext(now), {
       regionId,
       action: 'seed.demo',
       entity: 'region',
       entityId: regionId,
-      after: { name: DEMO_REGION.name, units: DEMO_UNITS.length, users: DEMO_ACCOUNTS.map((a) => a.username) },
+      after: {
+        name: DEMO_REGION.name,
+        units: DEMO_UNITS.length,
+        users: DEMO_ACCOUNTS.map((a) => a.username),
+      },
     });
   });
   return true;
@@ -73,7 +108,15 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
 
 export async function insertUser(
   db: Queryable,
-  u: { regionId: string; unitId: string; username: string; displayName: string; passwordHash: string; roles: Role[]; at: string },
+  u: {
+    regionId: string;
+    unitId: string;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    roles: Role[];
+    at: string;
+  },
 ): Promise<string> {
   const id = newId();
   await db
@@ -97,7 +140,15 @@ export async function insertUser(
   if (u.roles.length) {
     await db
       .insertInto('user_roles')
-      .values(u.roles.map((role) => ({ region_id: u.regionId, user_id: id, role, granted_by: null, granted_at: u.at })))
+      .values(
+        u.roles.map((role) => ({
+          region_id: u.regionId,
+          user_id: id,
+          role,
+          granted_by: null,
+          granted_at: u.at,
+        })),
+      )
       .execute();
   }
   return id;
@@ -111,8 +162,26 @@ export async function ensureRegion(db: Db, name: string, now = new Date()): Prom
     const regionId = await insertRegion(trx, { code: 'default', name, isDemo: false, at });
     await trx
       .insertInto('units')
-      .values({ id: newId(), region_id: regionId, name: ADMIN_UNIT_NAME, short_name: null, kind: 'other', category_id: null, parent_id: null, active: 1, sort_order: 0, created_at: at, updated_at: at })
+      .values({
+        id: newId(),
+        region_id: regionId,
+        name: ADMIN_UNIT_NAME,
+        short_name: null,
+        kind: 'other',
+        category_id: null,
+        parent_id: null,
+        active: 1,
+        sort_order: 0,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
-    await recordAudit(trx, systemContext(now), { regionId, action: 'region.create', entity: 'region', entityId: regionId, after: { name } });
+    await recordAudit(trx, systemContext(now), {
+      regionId,
+      action: 'region.create',
+      entity: 'region',
+      entityId: regionId,
+      after: { name },
+    });
   });
 }

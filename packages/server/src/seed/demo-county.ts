@@ -17,8 +17,18 @@ interface DemoUnit {
   category: Category | null;
 }
 
-const dept = (name: string, shortName: string): DemoUnit => ({ name, shortName, kind: 'department', category: 'departments' });
-const place = (name: string, kind: UnitKind): DemoUnit => ({ name, shortName: name, kind, category: 'towns' });
+const dept = (name: string, shortName: string): DemoUnit => ({
+  name,
+  shortName,
+  kind: 'department',
+  category: 'departments',
+});
+const place = (name: string, kind: UnitKind): DemoUnit => ({
+  name,
+  shortName: name,
+  kind,
+  category: 'towns',
+});
 
 export const DEMO_UNITS: DemoUnit[] = [
   { name: '县执行力建设专班', shortName: '专班', kind: 'other', category: null },
@@ -75,8 +85,18 @@ export interface DemoAccount {
 /** Demo accounts, all with DEMO_PASSWORD; created only in demo mode. Names are invented. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员（演示）', unit: '县大数据发展中心', roles: ['sys_admin'] },
-  { username: 'security', displayName: '安全管理员（演示）', unit: '县大数据发展中心', roles: ['security_admin'] },
-  { username: 'auditor', displayName: '审计管理员（演示）', unit: '县大数据发展中心', roles: ['audit_admin'] },
+  {
+    username: 'security',
+    displayName: '安全管理员（演示）',
+    unit: '县大数据发展中心',
+    roles: ['security_admin'],
+  },
+  {
+    username: 'auditor',
+    displayName: '审计管理员（演示）',
+    unit: '县大数据发展中心',
+    roles: ['audit_admin'],
+  },
   { username: 'supervisor', displayName: '周督查（虚构）', unit: '县执行力建设专班', roles: ['supervisor'] },
   { username: 'leader', displayName: '林县长（虚构）', unit: '县委县政府领导', roles: ['leader'] },
   { username: 'discipline', displayName: '郑监察（虚构）', unit: '县纪委县监委', roles: ['discipline'] },

@@ -14,7 +14,16 @@ declare module 'vitest' {
 }
 
 function findBinDir(): string | null {
-  const candidates = [process.env.PG_BIN, ...(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
+  const candidates = [
+    process.env.PG_BIN,
+    ...(fs.existsSync('/usr/lib/postgresql')
+      ? fs
+          .readdirSync('/usr/lib/postgresql')
+          .sort()
+          .reverse()
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
+  ];
   for (const c of candidates) if (c && fs.existsSync(path.join(c, 'initdb'))) return c;
   const which = spawnSync('which', ['initdb'], { encoding: 'utf8' });
   return which.status === 0 ? path.dirname(which.stdout.trim()) : null;
@@ -38,7 +47,8 @@ export default async function setup(project: TestProject) {
   }
   const bin = findBinDir();
   if (!bin) {
-    const msg = 'PostgreSQL server binaries (initdb) not found: THE POSTGRESQL SUITE IS SKIPPED. Install with: apt-get install -y postgresql';
+    const msg =
+      'PostgreSQL server binaries (initdb) not found: THE POSTGRESQL SUITE IS SKIPPED. Install with: apt-get install -y postgresql';
     if (process.env.CI) throw new Error(`${msg} (CI requires it)`);
     console.warn(`\n!!!!!!!!\n!!! ${msg}\n!!!!!!!!\n`);
     project.provide('pgAdminUrl', null);
@@ -49,7 +59,8 @@ export default async function setup(project: TestProject) {
   const asRoot = process.getuid?.() === 0;
   // initdb refuses to run as root: run the cluster as the postgres system user.
   const run = (cmd: string, args: string[]) => {
-    if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' });
+    if (asRoot)
+      execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' });
     else execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
   };
   if (asRoot) execFileSync('chown', ['-R', 'postgres', dir]);
@@ -57,7 +68,12 @@ export default async function setup(project: TestProject) {
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
   run('pg_ctl', [
-    '-D', dataDir, '-w', '-l', path.join(dir, 'log'), '-o',
+    '-D',
+    dataDir,
+    '-w',
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
     'start',
   ]);

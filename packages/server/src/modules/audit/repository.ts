@@ -23,7 +23,11 @@ export async function lockHead(db: Queryable, regionId: string): Promise<{ seq: 
 
 export async function appendEntry(db: Queryable, row: AuditLogTable): Promise<void> {
   await db.insertInto('audit_log').values(row).execute();
-  await db.updateTable('audit_heads').set({ hash: row.hash }).where('region_id', '=', row.region_id).execute();
+  await db
+    .updateTable('audit_heads')
+    .set({ hash: row.hash })
+    .where('region_id', '=', row.region_id)
+    .execute();
 }
 
 export interface AuditFilter {
@@ -44,10 +48,18 @@ function filtered(db: Queryable, regionId: string, f: AuditFilter) {
   return q;
 }
 
-export async function listEntries(db: Queryable, regionId: string, f: AuditFilter, limit: number, offset: number) {
+export async function listEntries(
+  db: Queryable,
+  regionId: string,
+  f: AuditFilter,
+  limit: number,
+  offset: number,
+) {
   const [rows, count] = await Promise.all([
     filtered(db, regionId, f).selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
-    filtered(db, regionId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, regionId, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -71,7 +83,11 @@ export function toChained(r: AuditLogTable): ChainedRecord {
 }
 
 /** Reads the chain in pages so that a long log is verified in bounded memory. */
-export async function* readChain(db: Queryable, regionId: string, pageSize = 2000): AsyncGenerator<ChainedRecord[]> {
+export async function* readChain(
+  db: Queryable,
+  regionId: string,
+  pageSize = 2000,
+): AsyncGenerator<ChainedRecord[]> {
   let after = 0;
   for (;;) {
     const rows = await db

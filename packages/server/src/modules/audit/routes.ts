@@ -21,7 +21,10 @@ const entryView = z.object({
   hash: z.string(),
 });
 
-const isoInstant = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), { params: { code: 'invalid_format' } });
+const isoInstant = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), { params: { code: 'invalid_format' } });
 
 const auditQuery = z.strictObject({
   entity: z.string().max(64).optional(),
@@ -32,50 +35,71 @@ const auditQuery = z.strictObject({
   ...pageQuery,
 });
 
-export const auditRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
-  const tags = ['audit'];
-  app.get('/api/audit', {
-    config: { policy: 'audit.read' },
-    schema: { tags, summary: 'Read the audit log (audit admin)', querystring: auditQuery, response: { 200: listOf(entryView), ...errors(400, 401, 403) } },
-    handler: async (req) => {
-      const actor = actorOf(req.ctx);
-      assertAuthorized(actor, 'audit.read', { regionId: actor.regionId });
-      const q = req.query;
-      const norm = (s?: string) => (s ? new Date(s).toISOString() : undefined);
-      const { rows, total } = await listEntries(db, actor.regionId, { ...q, from: norm(q.from), to: norm(q.to) }, q.pageSize, offsetOf(q));
-      return {
-        total,
-        items: rows.map(toChained).map((e) => ({
-          id: e.seq,
-          at: e.at,
-          actorId: e.actorId,
-          actorName: e.actorName,
-          action: e.action,
-          entity: e.entity,
-          entityId: e.entityId,
-          before: e.before,
-          after: e.after,
-          ip: e.ip,
-          hash: e.hash,
-        })),
-      };
-    },
-  });
-  app.get('/api/audit/verify', {
-    config: { policy: 'audit.verify' },
-    schema: {
-      tags,
-      summary: "Verify the region's audit hash chain",
-      response: {
-        200: z.object({ ok: z.boolean(), checked: z.number().int(), firstBroken: z.object({ id: z.number().int(), reason: z.string() }).nullable() }),
-        ...errors(401, 403),
+export const auditRoutes =
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['audit'];
+    app.get('/api/audit', {
+      config: { policy: 'audit.read' },
+      schema: {
+        tags,
+        summary: 'Read the audit log (audit admin)',
+        querystring: auditQuery,
+        response: { 200: listOf(entryView), ...errors(400, 401, 403) },
       },
-    },
-    handler: async (req) => {
-      const actor = actorOf(req.ctx);
-      assertAuthorized(actor, 'audit.verify', { regionId: actor.regionId });
-      const r = await verifyRegionChain(db, actor.regionId);
-      return { ok: r.ok, checked: r.checked, firstBroken: r.firstBroken && { id: r.firstBroken.seq, reason: r.firstBroken.reason } };
-    },
-  });
-};
+      handler: async (req) => {
+        const actor = actorOf(req.ctx);
+        assertAuthorized(actor, 'audit.read', { regionId: actor.regionId });
+        const q = req.query;
+        const norm = (s?: string) => (s ? new Date(s).toISOString() : undefined);
+        const { rows, total } = await listEntries(
+          db,
+          actor.regionId,
+          { ...q, from: norm(q.from), to: norm(q.to) },
+          q.pageSize,
+          offsetOf(q),
+        );
+        return {
+          total,
+          items: rows.map(toChained).map((e) => ({
+            id: e.seq,
+            at: e.at,
+            actorId: e.actorId,
+            actorName: e.actorName,
+            action: e.action,
+            entity: e.entity,
+            entityId: e.entityId,
+            before: e.before,
+            after: e.after,
+            ip: e.ip,
+            hash: e.hash,
+          })),
+        };
+      },
+    });
+    app.get('/api/audit/verify', {
+      config: { policy: 'audit.verify' },
+      schema: {
+        tags,
+        summary: "Verify the region's audit hash chain",
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number().int(),
+            firstBroken: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
+          }),
+          ...errors(401, 403),
+        },
+      },
+      handler: async (req) => {
+        const actor = actorOf(req.ctx);
+        assertAuthorized(actor, 'audit.verify', { regionId: actor.regionId });
+        const r = await verifyRegionChain(db, actor.regionId);
+        return {
+          ok: r.ok,
+          checked: r.checked,
+          firstBroken: r.firstBroken && { id: r.firstBroken.seq, reason: r.firstBroken.reason },
+        };
+      },
+    });
+  };

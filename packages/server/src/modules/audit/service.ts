@@ -31,6 +31,8 @@ export interface AuditInput {
   entityId: string | null;
   before?: unknown;
   after?: unknown;
+  /** The person acting when there is no session yet (login attempts name the account tried). */
+  actor?: { id: string; name: string };
 }
 
 export async function recordAudit(trx: Queryable, ctx: RequestContext, input: AuditInput): Promise<void> {
@@ -40,8 +42,8 @@ export async function recordAudit(trx: Queryable, ctx: RequestContext, input: Au
     regionId: input.regionId,
     seq: head.seq,
     at: ctx.now.toISOString(),
-    actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.displayName ?? null,
+    actorId: input.actor?.id ?? ctx.actor?.id ?? null,
+    actorName: input.actor?.name ?? ctx.actor?.displayName ?? null,
     action: input.action,
     entity: input.entity,
     entityId: input.entityId,
@@ -79,13 +81,23 @@ export async function verifyRegionChain(db: Queryable, regionId: string): Promis
   let checked = 0;
   for await (const page of readChain(db, regionId)) {
     const broken = verifyChain(page, sha256, start);
-    if (broken) return { regionId, ok: false, checked: checked + page.findIndex((e) => e.seq === broken.seq), firstBroken: broken };
+    if (broken)
+      return {
+        regionId,
+        ok: false,
+        checked: checked + page.findIndex((e) => e.seq === broken.seq),
+        firstBroken: broken,
+      };
     checked += page.length;
     const last = page[page.length - 1]!;
     start = { seq: last.seq, hash: last.hash };
   }
   // The head must point at the last entry: a deleted tail is tampering too.
-  const head = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('region_id', '=', regionId).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash'])
+    .where('region_id', '=', regionId)
+    .executeTakeFirst();
   if (head && (head.seq !== start.seq || head.hash !== start.hash)) {
     return { regionId, ok: false, checked, firstBroken: { seq: start.seq + 1, reason: 'seq_gap' } };
   }

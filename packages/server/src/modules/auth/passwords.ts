@@ -2,7 +2,12 @@
 import { hash, verify } from '@node-rs/argon2';
 import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, validationError } from '@benpao/domain';
 
-const OPTIONS = { algorithm: 2 /* Argon2id; a const enum upstream */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTIONS = {
+  algorithm: 2 /* Argon2id; a const enum upstream */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const hashPassword = (password: string) => hash(password, OPTIONS);
 
@@ -25,6 +30,9 @@ export async function burnVerification(password: string): Promise<void> {
 export function assertPasswordPolicy(password: string, username: string | undefined, field: string): void {
   const problem = checkPassword(password, username);
   if (problem) {
-    throw validationError(`password_${problem}`, field, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
+    throw validationError(`password_${problem}`, field, {
+      min: PASSWORD_MIN_LENGTH,
+      max: PASSWORD_MAX_LENGTH,
+    });
   }
 }

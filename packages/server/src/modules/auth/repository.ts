@@ -6,7 +6,12 @@ export const findUserByUsername = (db: Queryable, username: string) =>
   db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 
 export async function rolesOf(db: Queryable, userId: string): Promise<Role[]> {
-  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .execute();
   return rows.map((r) => r.role as Role);
 }
 
@@ -32,7 +37,11 @@ export async function findSession(db: Queryable, id: string) {
 export const touchSession = (db: Queryable, id: string, at: string) =>
   db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 
-export const deleteSession = (db: Queryable, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
+export const deleteSession = (db: Queryable, id: string) =>
+  db.deleteFrom('sessions').where('id', '=', id).execute();
 
 export const deleteUserSessions = (db: Queryable, userId: string) =>
   db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+
+export const deleteOtherSessions = (db: Queryable, userId: string, keepId: string) =>
+  db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepId).execute();

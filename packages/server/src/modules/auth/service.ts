@@ -1,11 +1,20 @@
 // Login, logout, session resolution and password change. Lockout and timeouts follow MLPS level 3.
 import { randomBytes } from 'node:crypto';
 import { DomainError, unauthenticated, validationError } from '@benpao/domain';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { DB } from '../../db/schema.ts';
 import type { RequestContext, SessionUser } from '../../context.ts';
 import { recordAudit, sha256 } from '../audit/service.ts';
 import { assertPasswordPolicy, burnVerification, hashPassword, verifyPassword } from './passwords.ts';
-import { deleteSession, deleteUserSessions, findSession, findUserByUsername, rolesOf, touchSession } from './repository.ts';
+import {
+  deleteOtherSessions,
+  deleteSession,
+  findSession,
+  findUserByUsername,
+  rolesOf,
+  touchSession,
+} from './repository.ts';
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -34,26 +43,53 @@ export async function login(
     throw new DomainError('locked', 'account_locked', { until: user.locked_until });
   }
   const ok = await verifyPassword(user.password_hash, input.password);
-  const actorCtx = { ...ctx, actor: null };
+  const actor = { id: user.id, name: user.display_name };
   if (!ok) {
-    const failed = (user.locked_until ? 0 : user.failed_logins) + 1;
-    const lock = failed >= settings.lockoutAttempts;
-    const lockedUntil = lock ? new Date(ctx.now.getTime() + settings.lockoutMinutes * MINUTE).toISOString() : null;
-    await db.transaction().execute(async (trx) => {
+    const lockedUntil = await db.transaction().execute(async (trx) => {
+      // Counted in the database, not from the row read before the (slow) verification: wrong guesses sent at
+      // the same moment must add up instead of each writing 1. A lock that has run out starts the count again.
+      const expired = (eb: ExpressionBuilder<DB, 'users'>) =>
+        eb.and([eb('locked_until', 'is not', null), eb('locked_until', '<=', nowIso)]);
       await trx
         .updateTable('users')
-        .set({ failed_logins: lock ? 0 : failed, locked_until: lockedUntil })
+        .set((eb) => ({
+          failed_logins: eb
+            .case()
+            .when(expired(eb))
+            .then(1)
+            .else(eb('failed_logins', '+', 1))
+            .end(),
+          locked_until: eb.case().when(expired(eb)).then(null).else(eb.ref('locked_until')).end(),
+        }))
         .where('id', '=', user.id)
         .execute();
-      await recordAudit(trx, actorCtx, {
+      const row = await trx
+        .selectFrom('users')
+        .select(['failed_logins', 'locked_until'])
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      const failed = row.failed_logins;
+      let lockedUntil = row.locked_until && row.locked_until > nowIso ? row.locked_until : null;
+      const lock = lockedUntil === null && failed >= settings.lockoutAttempts;
+      if (lock) {
+        lockedUntil = new Date(ctx.now.getTime() + settings.lockoutMinutes * MINUTE).toISOString();
+        await trx
+          .updateTable('users')
+          .set({ failed_logins: 0, locked_until: lockedUntil })
+          .where('id', '=', user.id)
+          .execute();
+      }
+      await recordAudit(trx, ctx, {
+        actor,
         regionId: user.region_id,
         action: lock ? 'auth.locked' : 'auth.login_failed',
         entity: 'user',
         entityId: user.id,
         after: { username: user.username, failedLogins: failed, lockedUntil },
       });
+      return lockedUntil;
     });
-    if (lock) throw new DomainError('locked', 'account_locked', { until: lockedUntil! });
+    if (lockedUntil) throw new DomainError('locked', 'account_locked', { until: lockedUntil });
     throw unauthenticated('invalid_credentials');
   }
   const token = randomBytes(32).toString('base64url');
@@ -75,7 +111,8 @@ export async function login(
         user_agent: input.userAgent?.slice(0, 255) ?? null,
       })
       .execute();
-    await recordAudit(trx, { ...ctx, actor: null }, {
+    await recordAudit(trx, ctx, {
+      actor,
       regionId: user.region_id,
       action: 'auth.login',
       entity: 'user',
@@ -120,7 +157,12 @@ export async function logout(db: Db, ctx: RequestContext): Promise<void> {
   if (!actor) return;
   await db.transaction().execute(async (trx) => {
     await deleteSession(trx, actor.sessionId);
-    await recordAudit(trx, ctx, { regionId: actor.regionId, action: 'auth.logout', entity: 'user', entityId: actor.id });
+    await recordAudit(trx, ctx, {
+      regionId: actor.regionId,
+      action: 'auth.logout',
+      entity: 'user',
+      entityId: actor.id,
+    });
   });
 }
 
@@ -140,23 +182,20 @@ export async function changeOwnPassword(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, password_changed_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: ctx.now.toISOString(),
+        updated_at: ctx.now.toISOString(),
+      })
       .where('id', '=', user.id)
       .execute();
-    // Other sessions of this user end; this one stays.
-    await deleteUserSessions(trx, user.id);
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: actor.sessionId,
-        region_id: user.region_id,
-        user_id: user.id,
-        created_at: ctx.now.toISOString(),
-        last_seen_at: ctx.now.toISOString(),
-        ip: ctx.ip,
-        user_agent: null,
-      })
-      .execute();
-    await recordAudit(trx, ctx, { regionId: user.region_id, action: 'user.password_changed', entity: 'user', entityId: user.id });
+    // Other sessions of this user end; this one stays, with its age: the 12-hour limit still counts from login.
+    await deleteOtherSessions(trx, user.id, actor.sessionId);
+    await recordAudit(trx, ctx, {
+      regionId: user.region_id,
+      action: 'user.password_changed',
+      entity: 'user',
+      entityId: user.id,
+    });
   });
 }

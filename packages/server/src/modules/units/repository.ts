@@ -30,7 +30,10 @@ const columns = [
   'units.sort_order',
 ] as const;
 
-type Row = Pick<UnitTable, 'id' | 'name' | 'short_name' | 'kind' | 'category_id' | 'parent_id' | 'active' | 'sort_order'> & {
+type Row = Pick<
+  UnitTable,
+  'id' | 'name' | 'short_name' | 'kind' | 'category_id' | 'parent_id' | 'active' | 'sort_order'
+> & {
   category_name: string | null;
 };
 
@@ -53,15 +56,31 @@ function filtered(db: Queryable, regionId: string, f: UnitFilter) {
   if (f.active !== undefined) q = q.where('units.active', '=', f.active ? 1 : 0);
   if (f.q) {
     const like = containsPattern(f.q);
-    q = q.where((eb) => eb.or([likeEscaped(eb.ref('units.name'), like), likeEscaped(eb.ref('units.short_name'), like)]));
+    q = q.where((eb) =>
+      eb.or([likeEscaped(eb.ref('units.name'), like), likeEscaped(eb.ref('units.short_name'), like)]),
+    );
   }
   return q;
 }
 
-export async function listUnits(db: Queryable, regionId: string, f: UnitFilter, limit: number, offset: number) {
+export async function listUnits(
+  db: Queryable,
+  regionId: string,
+  f: UnitFilter,
+  limit: number,
+  offset: number,
+) {
   const [rows, count] = await Promise.all([
-    filtered(db, regionId, f).select(columns).orderBy('units.sort_order').orderBy('units.name').limit(limit).offset(offset).execute(),
-    filtered(db, regionId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, regionId, f)
+      .select(columns)
+      .orderBy('units.sort_order')
+      .orderBy('units.name')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    filtered(db, regionId, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toUnitView), total: Number(count.n) };
 }
@@ -72,7 +91,12 @@ export async function findUnit(db: Queryable, regionId: string, id: string): Pro
 }
 
 export const findUnitByName = (db: Queryable, regionId: string, name: string) =>
-  db.selectFrom('units').select('id').where('region_id', '=', regionId).where('name', '=', name).executeTakeFirst();
+  db
+    .selectFrom('units')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 
 export const insertUnit = (db: Queryable, row: UnitTable) => db.insertInto('units').values(row).execute();
 
@@ -105,11 +129,26 @@ export async function listCategories(db: Queryable, regionId: string) {
     .orderBy('c.sort_order')
     .orderBy('c.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, sortOrder: r.sort_order, unitCount: Number(r.unit_count) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    sortOrder: r.sort_order,
+    unitCount: Number(r.unit_count),
+  }));
 }
 
 export const findCategory = (db: Queryable, regionId: string, id: string) =>
-  db.selectFrom('ranking_categories').selectAll().where('region_id', '=', regionId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('ranking_categories')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const findCategoryByName = (db: Queryable, regionId: string, name: string) =>
-  db.selectFrom('ranking_categories').select('id').where('region_id', '=', regionId).where('name', '=', name).executeTakeFirst();
+  db
+    .selectFrom('ranking_categories')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('name', '=', name)
+    .executeTakeFirst();

@@ -37,5 +37,13 @@ export const unitCreate = z.strictObject({
 
 export const unitUpdate = unitCreate.partial().extend({ active: z.boolean().optional() }).strict();
 
-export const categoryView = z.object({ id: z.string(), name: z.string(), sortOrder: z.number().int(), unitCount: z.number().int() });
-export const categoryCreate = z.strictObject({ name: text(100), sortOrder: z.number().int().min(0).max(1_000_000).optional() });
+export const categoryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  unitCount: z.number().int(),
+});
+export const categoryCreate = z.strictObject({
+  name: text(100),
+  sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+});

@@ -11,16 +11,27 @@ export interface UserFilter {
 }
 
 function filtered(db: Queryable, regionId: string, f: UserFilter) {
-  let q = db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').where('users.region_id', '=', regionId);
+  let q = db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .where('users.region_id', '=', regionId);
   if (f.unitId) q = q.where('users.unit_id', '=', f.unitId);
   if (f.q) {
     const like = containsPattern(f.q);
-    q = q.where((eb) => eb.or([likeEscaped(eb.ref('users.username'), like), likeEscaped(eb.ref('users.display_name'), like)]));
+    q = q.where((eb) =>
+      eb.or([likeEscaped(eb.ref('users.username'), like), likeEscaped(eb.ref('users.display_name'), like)]),
+    );
   }
   if (f.role) {
     const role = f.role;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', '=', role)),
+      eb.exists(
+        eb
+          .selectFrom('user_roles')
+          .select('user_roles.user_id')
+          .whereRef('user_roles.user_id', '=', 'users.id')
+          .where('user_roles.role', '=', role),
+      ),
     );
   }
   return q;
@@ -38,9 +49,31 @@ const columns = [
   'users.created_at',
 ] as const;
 
-async function withRoles(db: Queryable, rows: { id: string; username: string; display_name: string; unit_id: string; unit_name: string; active: number; locked_until: string | null; last_login_at: string | null; created_at: string }[]): Promise<UserView[]> {
+async function withRoles(
+  db: Queryable,
+  rows: {
+    id: string;
+    username: string;
+    display_name: string;
+    unit_id: string;
+    unit_name: string;
+    active: number;
+    locked_until: string | null;
+    last_login_at: string | null;
+    created_at: string;
+  }[],
+): Promise<UserView[]> {
   if (rows.length === 0) return [];
-  const roleRows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', rows.map((r) => r.id)).orderBy('role').execute();
+  const roleRows = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where(
+      'user_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('role')
+    .execute();
   const byUser = new Map<string, Role[]>();
   for (const r of roleRows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r.role as Role]);
   return rows.map((r) => ({
@@ -57,10 +90,24 @@ async function withRoles(db: Queryable, rows: { id: string; username: string; di
   }));
 }
 
-export async function listUsers(db: Queryable, regionId: string, f: UserFilter, limit: number, offset: number) {
+export async function listUsers(
+  db: Queryable,
+  regionId: string,
+  f: UserFilter,
+  limit: number,
+  offset: number,
+) {
   const [rows, count] = await Promise.all([
-    filtered(db, regionId, f).select(columns).orderBy('units.sort_order').orderBy('users.username').limit(limit).offset(offset).execute(),
-    filtered(db, regionId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, regionId, f)
+      .select(columns)
+      .orderBy('units.sort_order')
+      .orderBy('users.username')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    filtered(db, regionId, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: await withRoles(db, rows), total: Number(count.n) };
 }
@@ -78,17 +125,40 @@ export async function findMe(db: Queryable, userId: string) {
     .selectFrom('users')
     .innerJoin('units', 'units.id', 'users.unit_id')
     .innerJoin('regions', 'regions.id', 'users.region_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.region_id', 'regions.name as region_name', 'users.unit_id', 'units.name as unit_name'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.region_id',
+      'regions.name as region_name',
+      'users.unit_id',
+      'units.name as unit_name',
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
 }
 
-export async function replaceRoles(db: Queryable, regionId: string, userId: string, roles: readonly Role[], grantedBy: string | null, at: string) {
+export async function replaceRoles(
+  db: Queryable,
+  regionId: string,
+  userId: string,
+  roles: readonly Role[],
+  grantedBy: string | null,
+  at: string,
+) {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (roles.length > 0) {
     await db
       .insertInto('user_roles')
-      .values(roles.map((role) => ({ region_id: regionId, user_id: userId, role, granted_by: grantedBy, granted_at: at })))
+      .values(
+        roles.map((role) => ({
+          region_id: regionId,
+          user_id: userId,
+          role,
+          granted_by: grantedBy,
+          granted_at: at,
+        })),
+      )
       .execute();
   }
 }

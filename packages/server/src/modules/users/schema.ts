@@ -44,7 +44,12 @@ const username = z
   .regex(/^[a-zA-Z0-9_.-]+$/, 'letters, digits, _ . - only');
 const password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
-export const userCreate = z.strictObject({ username, displayName: text(100), unitId: z.string().min(1).max(64), password });
+export const userCreate = z.strictObject({
+  username,
+  displayName: text(100),
+  unitId: z.string().min(1).max(64),
+  password,
+});
 export const userUpdate = z.strictObject({
   displayName: text(100).optional(),
   unitId: z.string().min(1).max(64).optional(),
@@ -52,5 +57,8 @@ export const userUpdate = z.strictObject({
 });
 export const passwordReset = z.strictObject({ password });
 export const roleGrant = z.strictObject({ roles: z.array(role).max(ROLES.length) });
-export const loginBody = z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
 export const passwordChange = z.strictObject({ currentPassword: password, newPassword: password });

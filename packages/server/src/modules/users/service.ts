@@ -13,6 +13,7 @@ import {
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context.ts';
+import { conflictOnUnique } from '../../db/sql.ts';
 import { newId } from '../../ids.ts';
 import { offsetOf } from '../../http.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -55,7 +56,12 @@ export async function listUsers(db: Db, ctx: RequestContext, q: z.infer<typeof u
   return repo.listUsers(db, actor.regionId, { unitId, q: q.q, role: q.role }, q.pageSize, offsetOf(q));
 }
 
-async function loadUser(db: Queryable, ctx: RequestContext, id: string, action: Parameters<typeof assertAuthorized>[1]) {
+async function loadUser(
+  db: Queryable,
+  ctx: RequestContext,
+  id: string,
+  action: Parameters<typeof assertAuthorized>[1],
+) {
   const actor = actorOf(ctx);
   const user = await repo.findUser(db, actor.regionId, id);
   if (!user) throw notFound('user', 'id');
@@ -71,14 +77,19 @@ async function assertActiveUnit(db: Queryable, regionId: string, unitId: string)
   if (!unit.active) throw validationError('unit_inactive', 'unitId');
 }
 
-export async function createUser(db: Db, ctx: RequestContext, input: z.infer<typeof userCreate>): Promise<UserView> {
+export async function createUser(
+  db: Db,
+  ctx: RequestContext,
+  input: z.infer<typeof userCreate>,
+): Promise<UserView> {
   const actor = actorOf(ctx);
   assertAuthorized(actor, 'user.create', { regionId: actor.regionId });
   assertPasswordPolicy(input.password, input.username, 'password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await assertActiveUnit(trx, actor.regionId, input.unitId);
-    if (await repo.usernameTaken(trx, input.username)) throw conflict('conflict_unique', { value: input.username }, 'username');
+    if (await repo.usernameTaken(trx, input.username))
+      throw conflict('conflict_unique', { value: input.username }, 'username');
     const now = ctx.now.toISOString();
     const id = newId();
     await trx
@@ -98,14 +109,26 @@ export async function createUser(db: Db, ctx: RequestContext, input: z.infer<typ
         created_at: now,
         updated_at: now,
       })
-      .execute();
+      .execute()
+      .catch(conflictOnUnique('username', input.username));
     const created = (await repo.findUser(trx, actor.regionId, id))!;
-    await recordAudit(trx, ctx, { regionId: actor.regionId, action: 'user.create', entity: 'user', entityId: id, after: created });
+    await recordAudit(trx, ctx, {
+      regionId: actor.regionId,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      after: created,
+    });
     return created;
   });
 }
 
-export async function updateUser(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof userUpdate>): Promise<UserView> {
+export async function updateUser(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof userUpdate>,
+): Promise<UserView> {
   const actor = actorOf(ctx);
   return db.transaction().execute(async (trx) => {
     const before = await loadUser(trx, ctx, id, 'user.update');
@@ -122,9 +145,17 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
       .where('id', '=', id)
       .execute();
     // A deactivated account, or one moved to another unit, loses its open sessions.
-    if (input.active === false || (input.unitId && input.unitId !== before.unitId)) await deleteUserSessions(trx, id);
+    if (input.active === false || (input.unitId && input.unitId !== before.unitId))
+      await deleteUserSessions(trx, id);
     const after = (await repo.findUser(trx, actor.regionId, id))!;
-    await recordAudit(trx, ctx, { regionId: actor.regionId, action: 'user.update', entity: 'user', entityId: id, before, after });
+    await recordAudit(trx, ctx, {
+      regionId: actor.regionId,
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -133,14 +164,30 @@ export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promi
   const actor = actorOf(ctx);
   return db.transaction().execute(async (trx) => {
     const before = await loadUser(trx, ctx, id, 'user.unlock');
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     const after = (await repo.findUser(trx, actor.regionId, id))!;
-    await recordAudit(trx, ctx, { regionId: actor.regionId, action: 'user.unlock', entity: 'user', entityId: id, before, after });
+    await recordAudit(trx, ctx, {
+      regionId: actor.regionId,
+      action: 'user.unlock',
+      entity: 'user',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-export async function resetPassword(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof passwordReset>): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof passwordReset>,
+): Promise<void> {
   const actor = actorOf(ctx);
   const target = await loadUser(db, ctx, id, 'user.reset_password');
   assertPasswordPolicy(input.password, target.username, 'password');
@@ -148,15 +195,31 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: string, inp
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, password_changed_at: ctx.now.toISOString(), failed_logins: 0, locked_until: null, updated_at: ctx.now.toISOString() })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: ctx.now.toISOString(),
+        failed_logins: 0,
+        locked_until: null,
+        updated_at: ctx.now.toISOString(),
+      })
       .where('id', '=', id)
       .execute();
     await deleteUserSessions(trx, id);
-    await recordAudit(trx, ctx, { regionId: actor.regionId, action: 'user.password_reset', entity: 'user', entityId: id });
+    await recordAudit(trx, ctx, {
+      regionId: actor.regionId,
+      action: 'user.password_reset',
+      entity: 'user',
+      entityId: id,
+    });
   });
 }
 
-export async function grantRoles(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof roleGrant>): Promise<UserView> {
+export async function grantRoles(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof roleGrant>,
+): Promise<UserView> {
   const actor = actorOf(ctx);
   const roles = [...new Set(input.roles)].sort() as Role[];
   const problem = checkRoleSet(roles);

@@ -1,0 +1,346 @@
+// The RBAC matrix: every registered /api route, walked for anonymous, every role, a user without roles and a
+// unit user of another unit, against this file's own table of expectations. A new endpoint without an entry
+// here, or an entry whose endpoint is gone, fails the suite.
+import { ROLES, type Role } from '@benpao/domain';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialect, pgAvailable, testApp, type TestApp } from './helpers.ts';
+import { addUser, count, expectError, unitId, userId } from './fixtures.ts';
+
+type Principal = Role | 'no_role' | 'other_unit_manager';
+type Caller = Principal | 'anonymous';
+
+/** Who logs in as what. The target of user routes is `reporter`, a unit_reporter of 大东坝镇. */
+const ACCOUNTS: Record<Principal, string> = {
+  sys_admin: 'admin',
+  security_admin: 'security',
+  audit_admin: 'auditor',
+  supervisor: 'supervisor',
+  leader: 'leader',
+  discipline: 'discipline',
+  unit_manager: 'dadongba', // 大东坝镇, the unit of the target user and unit
+  unit_reporter: 'reporter', // 大东坝镇
+  other_unit_manager: 'xinxing', // 新兴镇: a unit user of another unit
+  no_role: 'norole', // an account the security admin has not given any role yet
+};
+const PRINCIPALS = Object.keys(ACCOUNTS) as Principal[];
+const CALLERS: Caller[] = ['anonymous', ...PRINCIPALS];
+
+interface Ids {
+  ownUnit: string;
+  otherUnit: string;
+  targetUser: string;
+}
+type RequestSpec = (ids: Ids, caller: Caller) => Pick<InjectOptions, 'url' | 'payload' | 'query'>;
+
+const SIGNED_IN: Principal[] = PRINCIPALS;
+const ANY_ROLE: Principal[] = PRINCIPALS.filter((p) => p !== 'no_role');
+/** Everyone with a role but the audit admin, whose only business is the audit log (三员分立). */
+const READERS: Principal[] = ANY_ROLE.filter((p) => p !== 'audit_admin');
+
+/** The expectation table: route → who may call it, and a request that an allowed caller can make. */
+const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: RequestSpec }> = {
+  'GET /api/health': { allowed: 'public' },
+  'GET /api/openapi.json': { allowed: 'public' },
+  'GET /api/docs': { allowed: 'public' },
+  'GET /api/docs/json': { allowed: 'public' },
+  'GET /api/docs/yaml': { allowed: 'public' },
+  'GET /api/docs/static/index.html': { allowed: 'public' },
+  'GET /api/docs/static/swagger-initializer.js': { allowed: 'public' },
+  'GET /api/docs/static/*': {
+    allowed: 'public',
+    request: () => ({ url: '/api/docs/static/swagger-ui.css' }),
+  },
+  'POST /api/auth/login': { allowed: 'public', request: () => ({ payload: { username: 'nobody' } }) },
+  'POST /api/auth/logout': { allowed: SIGNED_IN },
+  'GET /api/auth/me': { allowed: SIGNED_IN },
+  'POST /api/auth/password': {
+    allowed: SIGNED_IN,
+    request: () => ({ payload: { currentPassword: 'Not#TheRight1', newPassword: 'Matrix#Pass2022x' } }),
+  },
+  'GET /api/dashboard': { allowed: ANY_ROLE },
+  'GET /api/units': { allowed: READERS },
+  'GET /api/units/:id': { allowed: READERS, request: (ids) => ({ url: `/api/units/${ids.ownUnit}` }) },
+  'POST /api/units': {
+    allowed: ['sys_admin'],
+    request: (_ids, caller) => ({ payload: { name: `矩阵测试单位-${caller}`, kind: 'other' } }),
+  },
+  'PATCH /api/units/:id': {
+    allowed: ['sys_admin'],
+    request: (ids) => ({ url: `/api/units/${ids.ownUnit}`, payload: { shortName: '大东坝镇' } }),
+  },
+  'GET /api/ranking-categories': { allowed: READERS },
+  'POST /api/ranking-categories': {
+    allowed: ['sys_admin'],
+    request: (_ids, caller) => ({ payload: { name: `矩阵测试分组-${caller}` } }),
+  },
+  'GET /api/users': { allowed: ['sys_admin', 'security_admin', 'unit_manager', 'other_unit_manager'] },
+  'GET /api/users/:id': {
+    allowed: ['sys_admin', 'security_admin', 'unit_manager'],
+    request: (ids) => ({ url: `/api/users/${ids.targetUser}` }),
+  },
+  'POST /api/users': {
+    allowed: ['sys_admin'],
+    request: (ids, caller) => ({
+      payload: {
+        username: `matrix_${caller}`,
+        displayName: '矩阵测试',
+        unitId: ids.ownUnit,
+        password: 'Matrix#Pass2022',
+      },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    allowed: ['sys_admin'],
+    request: (ids) => ({ url: `/api/users/${ids.targetUser}`, payload: { displayName: '填报员（测试）' } }),
+  },
+  'POST /api/users/:id/unlock': {
+    allowed: ['sys_admin'],
+    request: (ids) => ({ url: `/api/users/${ids.targetUser}/unlock` }),
+  },
+  'POST /api/users/:id/password': {
+    allowed: ['sys_admin'],
+    // A password the policy refuses: the allowed caller gets 400 and the target keeps its sessions.
+    request: (ids) => ({ url: `/api/users/${ids.targetUser}/password`, payload: { password: 'short' } }),
+  },
+  'PUT /api/users/:id/roles': {
+    allowed: ['security_admin'],
+    request: (ids) => ({ url: `/api/users/${ids.targetUser}/roles`, payload: { roles: ['unit_reporter'] } }),
+  },
+  'GET /api/roles': { allowed: ['sys_admin', 'security_admin'] },
+  'GET /api/audit': { allowed: ['audit_admin'] },
+  'GET /api/audit/verify': { allowed: ['audit_admin'] },
+};
+
+/** Logout ends the caller's session, so it is walked last. */
+const WALK_ORDER = Object.keys(MATRIX).sort(
+  (a, b) => Number(a === 'POST /api/auth/logout') - Number(b === 'POST /api/auth/logout'),
+);
+
+const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+describe.skipIf(!pgAvailable)(`RBAC matrix over every route (${dialect})`, () => {
+  let t: TestApp;
+  let ids: Ids;
+  const cookies = {} as Record<Principal, string>;
+
+  const call = (caller: Caller, key: string) => {
+    const [method, path] = key.split(' ') as [InjectOptions['method'], string];
+    const spec = MATRIX[key]?.request?.(ids, caller) ?? {};
+    return t.as(caller === 'anonymous' ? null : cookies[caller], { method, url: path, ...spec });
+  };
+
+  beforeAll(async () => {
+    t = await testApp();
+    await addUser(t, { username: 'reporter', unit: '大东坝镇', roles: ['unit_reporter'] });
+    await addUser(t, { username: 'norole', unit: '大东坝镇', roles: [] });
+    ids = {
+      ownUnit: await unitId(t, '大东坝镇'),
+      otherUnit: await unitId(t, '新兴镇'),
+      targetUser: await userId(t, 'reporter'),
+    };
+    for (const p of PRINCIPALS) cookies[p] = await t.login(ACCOUNTS[p]);
+  });
+  afterAll(() => t.close());
+
+  it('covers every role of the domain with a logged-in account', async () => {
+    for (const role of ROLES) expect(PRINCIPALS).toContain(role);
+    for (const p of PRINCIPALS) {
+      const me = (await t.as(cookies[p], { method: 'GET', url: '/api/auth/me' })).json() as {
+        user: { roles: string[] };
+      };
+      const expected = p === 'no_role' ? [] : [p === 'other_unit_manager' ? 'unit_manager' : p];
+      expect(me.user.roles, p).toEqual(expected);
+    }
+  });
+
+  it('has an expectation for every registered route and no expectation for a route that is gone', () => {
+    const registered = [...new Set(t.app.routeCatalog.map(routeKey))].sort();
+    const declared = Object.keys(MATRIX).sort();
+    const undeclared = registered.filter((k) => !declared.includes(k));
+    const stale = declared.filter((k) => !registered.includes(k));
+    expect(undeclared, 'routes without an expectation in rbac-matrix.test.ts').toEqual([]);
+    expect(stale, 'expectations in rbac-matrix.test.ts for routes that no longer exist').toEqual([]);
+  });
+
+  it('declares public exactly the routes the app declares public', () => {
+    for (const r of t.app.routeCatalog) {
+      expect(MATRIX[routeKey(r)]?.allowed === 'public', routeKey(r)).toBe(r.policy === 'public');
+    }
+  });
+
+  it.each(WALK_ORDER)(
+    '%s: 401 for anonymous, 403 for the roles not allowed, neither for the allowed ones',
+    async (key) => {
+      const { allowed } = MATRIX[key]!;
+      const isWrite = !key.startsWith('GET ');
+      for (const caller of CALLERS) {
+        const before = isWrite ? await count(t, 'audit_log') : 0;
+        const res = await call(caller, key);
+        const label = `${key} as ${caller}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect(res.statusCode, label).toBeLessThan(500);
+        if (allowed === 'public') {
+          expect([401, 403], label).not.toContain(res.statusCode);
+        } else if (caller === 'anonymous') {
+          expectError(res, 401, 'unauthenticated');
+        } else if (allowed.includes(caller)) {
+          expect([401, 403], label).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.json().error.code, label).toBe('forbidden');
+          // A refused write leaves no trace, not even an audit entry.
+          if (isWrite) expect(await count(t, 'audit_log'), label).toBe(before);
+        }
+      }
+    },
+  );
+
+  it('leaves every walked session logged out by the logout walk', async () => {
+    for (const p of PRINCIPALS) {
+      expectError(await t.as(cookies[p], { method: 'GET', url: '/api/auth/me' }), 401, 'unauthenticated');
+    }
+  });
+});
+
+describe.skipIf(!pgAvailable)(`unit scope and separation of duties (${dialect})`, () => {
+  let t: TestApp;
+  let dadongba: string;
+  let admin: string;
+  let security: string;
+  let auditor: string;
+  let ownUnit: string;
+  let otherUnit: string;
+
+  beforeAll(async () => {
+    t = await testApp();
+    await addUser(t, { username: 'ddb_reporter', unit: '大东坝镇', roles: ['unit_reporter'] });
+    await addUser(t, { username: 'xx_reporter', unit: '新兴镇', roles: ['unit_reporter'] });
+    ownUnit = await unitId(t, '大东坝镇');
+    otherUnit = await unitId(t, '新兴镇');
+    dadongba = await t.login('dadongba');
+    admin = await t.login('admin');
+    security = await t.login('security');
+    auditor = await t.login('auditor');
+  });
+  afterAll(() => t.close());
+
+  it("lets a unit manager list users and get only their own unit's accounts", async () => {
+    const res = await t.as(dadongba, { method: 'GET', url: '/api/users?pageSize=100' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: { username: string; unitId: string }[]; total: number };
+    expect(body.items.map((u) => u.username).sort()).toEqual(['dadongba', 'ddb_reporter']);
+    expect(body.items.every((u) => u.unitId === ownUnit)).toBe(true);
+    expect(body.total).toBe(2);
+  });
+
+  it('fails with 403 when a unit manager asks for the users of another unit', async () => {
+    expectError(
+      await t.as(dadongba, { method: 'GET', url: `/api/users?unitId=${otherUnit}` }),
+      403,
+      'forbidden',
+    );
+    const own = await t.as(dadongba, { method: 'GET', url: `/api/users?unitId=${ownUnit}` });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().total).toBe(2);
+  });
+
+  it('fails with 403 when a unit manager reads a user of another unit', async () => {
+    const foreign = await userId(t, 'xx_reporter');
+    expectError(await t.as(dadongba, { method: 'GET', url: `/api/users/${foreign}` }), 403, 'forbidden');
+    const mine = await t.as(dadongba, {
+      method: 'GET',
+      url: `/api/users/${await userId(t, 'ddb_reporter')}`,
+    });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().username).toBe('ddb_reporter');
+  });
+
+  it("does not leak another unit's accounts through search or role filters", async () => {
+    for (const query of ['q=xinxing', 'q=xx_', 'role=unit_manager', 'role=unit_reporter']) {
+      const res = await t.as(dadongba, { method: 'GET', url: `/api/users?${query}` });
+      expect(res.statusCode, query).toBe(200);
+      const items = res.json().items as { unitId: string }[];
+      expect(
+        items.every((u) => u.unitId === ownUnit),
+        query,
+      ).toBe(true);
+    }
+  });
+
+  it('lets the system and security admins list the users of any unit', async () => {
+    for (const cookie of [admin, security]) {
+      const res = await t.as(cookie, { method: 'GET', url: `/api/users?unitId=${otherUnit}` });
+      expect(res.statusCode).toBe(200);
+      expect((res.json().items as { username: string }[]).map((u) => u.username).sort()).toEqual([
+        'xinxing',
+        'xx_reporter',
+      ]);
+    }
+  });
+
+  it('refuses the system admin role grants and the audit log', async () => {
+    const target = await userId(t, 'ddb_reporter');
+    expectError(
+      await t.as(admin, {
+        method: 'PUT',
+        url: `/api/users/${target}/roles`,
+        payload: { roles: ['supervisor'] },
+      }),
+      403,
+    );
+    expectError(await t.as(admin, { method: 'GET', url: '/api/audit' }), 403);
+    expectError(await t.as(admin, { method: 'GET', url: '/api/audit/verify' }), 403);
+    const roles = await t.database.db
+      .selectFrom('user_roles')
+      .select('role')
+      .where('user_id', '=', target)
+      .execute();
+    expect(roles.map((r) => r.role)).toEqual(['unit_reporter']);
+  });
+
+  it('refuses the security admin account creation, account changes and the audit log, but not role grants', async () => {
+    const usersBefore = await count(t, 'users');
+    const create = await t.as(security, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'sec_made', displayName: '越权', unitId: ownUnit, password: 'Secure#Pass2022' },
+    });
+    expectError(create, 403, 'forbidden');
+    expect(await count(t, 'users')).toBe(usersBefore);
+    const target = await userId(t, 'ddb_reporter');
+    expectError(
+      await t.as(security, { method: 'PATCH', url: `/api/users/${target}`, payload: { active: false } }),
+      403,
+    );
+    expectError(await t.as(security, { method: 'GET', url: '/api/audit' }), 403);
+    expectError(await t.as(security, { method: 'GET', url: '/api/audit/verify' }), 403);
+    const grant = await t.as(security, {
+      method: 'PUT',
+      url: `/api/users/${target}/roles`,
+      payload: { roles: ['unit_reporter'] },
+    });
+    expect(grant.statusCode).toBe(200);
+  });
+
+  it('lets the audit admin read the audit log, the dashboard and their own account, and nothing else', async () => {
+    const mayUse = new Set([
+      'GET /api/audit',
+      'GET /api/audit/verify',
+      'GET /api/dashboard',
+      'GET /api/auth/me',
+      'POST /api/auth/password',
+    ]);
+    const ids: Ids = { ownUnit, otherUnit, targetUser: await userId(t, 'ddb_reporter') };
+    for (const r of t.app.routeCatalog) {
+      const key = routeKey(r);
+      if (r.policy === 'public' || key === 'POST /api/auth/logout') continue;
+      const spec = MATRIX[key]?.request?.(ids, 'audit_admin') ?? {};
+      const res = await t.as(auditor, { method: r.method as InjectOptions['method'], url: r.url, ...spec });
+      if (mayUse.has(key)) expect([401, 403], `${key}: ${res.body}`).not.toContain(res.statusCode);
+      else expect(res.statusCode, `${key}: ${res.body}`).toBe(403);
+    }
+    const audit = await t.as(auditor, { method: 'GET', url: '/api/audit' });
+    expect(audit.statusCode).toBe(200);
+    expect(audit.json().total).toBeGreaterThan(0);
+  });
+});
