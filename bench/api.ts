@@ -1,51 +1,14 @@
 // API read benchmark: autocannon, 32 connections on loopback, the real server beside a bare Node http server,
 // measured one after the other in the same run. Prints requests/s, p99 and the ratio against the budget
 // in ENGINEERING.md (reads ≥ 50% of bare Node, p99 ≤ 20 ms). Bounded: a few seconds per measurement.
-import { spawn, type ChildProcess } from 'node:child_process';
-import autocannon from 'autocannon';
+import { login, measure, startProcess } from './lib.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
 
-async function startProcess(
-  script: string,
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /LISTENING (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-  return { child, port };
-}
-
-async function measure(url: string, headers: Record<string, string> = {}) {
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers }); // warm-up
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return {
-    rps: r.requests.average,
-    p99: r.latency.p99,
-    bytes: r.throughput.average / Math.max(1, r.requests.average),
-  };
-}
-
 const api = await startProcess('bench/api-server.ts');
 const base = `http://127.0.0.1:${api.port}`;
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'supervisor', password: 'Benpao#2022' }),
-});
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const cookie = await login(base, 'supervisor');
 const sample = await fetch(`${base}/api/units?pageSize=20`, { headers: { cookie } });
 const bodyBytes = (await sample.text()).length;
 
@@ -54,12 +17,12 @@ for (const [name, path] of [
   ['GET /api/units?pageSize=20 (authenticated)', '/api/units?pageSize=20'],
   ['GET /api/dashboard (authenticated)', '/api/dashboard'],
 ] as const) {
-  results.push({ name, ...(await measure(`${base}${path}`, { cookie })) });
+  results.push({ name, ...(await measure(`${base}${path}`, { cookie }, DURATION)) });
 }
 api.child.kill('SIGTERM');
 
 const bare = await startProcess('bench/bare-server.ts', { BODY_BYTES: String(bodyBytes) });
-const bareResult = await measure(`http://127.0.0.1:${bare.port}/`);
+const bareResult = await measure(`http://127.0.0.1:${bare.port}/`, {}, DURATION);
 bare.child.kill('SIGTERM');
 
 console.log(`\nAPI reads, ${CONNECTIONS} connections, ${DURATION}s each, loopback`);

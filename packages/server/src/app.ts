@@ -21,8 +21,16 @@ import { registerErrorHandling } from './errors.ts';
 import { findNulCharacter } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import type { AuthSettings } from './modules/auth/service.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
+import { itemRoutes } from './modules/items/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
+import { evidenceRoutes } from './modules/evidence/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
+import { todoRoutes } from './modules/todo/routes.ts';
+import { excelRoutes } from './modules/excel/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { registerAccess } from './plugins/access.ts';
@@ -139,6 +147,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(unitRoutes(db));
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
+  await app.register(itemRoutes(db));
+  await app.register(reportRoutes(db));
+  await app.register(evidenceRoutes(db, { dataDir: env.dataDir ?? path.resolve('data') }));
+  await app.register(calendarRoutes(db));
+  await app.register(settingsRoutes(db));
+  await app.register(notificationRoutes(db));
+  await app.register(todoRoutes(db));
+  await app.register(excelRoutes(db));
 
   // The built web app; client-side routes fall back to index.html (see errors.ts).
   if (spa) await app.register(fastifyStatic, { root: env.webDist, index: 'index.html' });

@@ -44,13 +44,13 @@ function valueAt(root: unknown, path: string[]): unknown {
   return v;
 }
 
-interface ZodIssueLike {
+export interface ZodIssueLike {
   keyword: string;
   instancePath: string;
   params: Record<string, unknown>;
 }
 
-function fromZodIssue(
+export function fromZodIssue(
   issue: ZodIssueLike,
   root: unknown,
 ): { code: string; field: string; params: Record<string, string | number> } {

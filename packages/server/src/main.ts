@@ -1,5 +1,6 @@
 // Listens on HOST:PORT. Stops gracefully on SIGTERM/SIGINT: in-flight requests finish, then the database closes.
 import { EnvError, loadEnv } from './env.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 import { startApp } from './server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-county.ts';
 
@@ -30,6 +31,8 @@ async function main() {
       lines.push(`    ${a.username.padEnd(11)} ${a.roles.join(', ')} — ${a.unit}`);
   }
   console.log(lines.join('\n') + '\n');
+  // Reminders (催办) daily at 08:30 Asia/Shanghai, and once now to catch up.
+  const scheduler = startScheduler(database, app.log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -38,6 +41,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await scheduler.stop();
     await app.close();
     process.exit(0);
   };

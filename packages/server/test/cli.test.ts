@@ -6,6 +6,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/index.ts';
+import { DEMO_ACCOUNTS } from '../src/seed/demo-county.ts';
 import { dialect, freshDatabaseEnv, pgAvailable } from './helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -90,7 +91,7 @@ describe.skipIf(!pgAvailable)(`command line (${dialect})`, () => {
     const copy = new SQLite(target, { readonly: true });
     try {
       const row = copy.prepare('select count(*) as n from users').get() as { n: number };
-      expect(row.n).toBe(11);
+      expect(row.n).toBe(DEMO_ACCOUNTS.length + 1); // the demo's accounts and clerk1
     } finally {
       copy.close();
     }

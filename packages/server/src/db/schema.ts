@@ -89,6 +89,200 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface CalendarDayTable {
+  region_id: string;
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CalendarYearTable {
+  region_id: string;
+  year: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A missing row means the defaults; the columns' defaults are the same values. */
+export interface RegionSettingsTable {
+  region_id: string;
+  report_approval_required: Generated<number>;
+  reminder_days_before: Generated<number>;
+  evidence_max_bytes: Generated<number>;
+  /** Demo regions read "today" from here so that the 2022 story stays in 2022. */
+  demo_today: string | null;
+  updated_at: string;
+}
+
+export interface ItemCounterTable {
+  region_id: string;
+  year: number;
+  last: number;
+}
+
+export interface ItemTable {
+  id: string;
+  region_id: string;
+  number: string;
+  kind: 'work' | 'project' | 'indicator';
+  title: string;
+  description: string | null;
+  basis_type: string;
+  basis_text: string | null;
+  urgency: string;
+  lead_unit_id: string;
+  leader_user_id: string | null;
+  status: string;
+  start_date: string;
+  due_date: string;
+  frequency: string;
+  deadline_working_days: number;
+  phase: string | null;
+  planned_start: string | null;
+  actual_start: string | null;
+  planned_completion: string | null;
+  total_investment_fen: number | null;
+  annual_plan_fen: number | null;
+  measure: string | null;
+  unit_of_measure: string | null;
+  direction: string | null;
+  annual_target: number | null;
+  target_frequency: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  row_version: number;
+}
+
+export interface ItemCoUnitTable {
+  region_id: string;
+  item_id: string;
+  unit_id: string;
+}
+
+export interface MilestoneTable {
+  id: string;
+  region_id: string;
+  item_id: string;
+  seq: number;
+  title: string;
+  planned_date: string;
+  weight: number;
+  done_date: string | null;
+  done_report_id: string | null;
+}
+
+export interface IndicatorTargetTable {
+  region_id: string;
+  item_id: string;
+  period_key: string;
+  target: number;
+}
+
+export interface InvestmentPlanTable {
+  region_id: string;
+  item_id: string;
+  month: string;
+  plan_fen: number;
+}
+
+export interface ItemTransitionTable {
+  id: string;
+  region_id: string;
+  item_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface ItemRequestTable {
+  id: string;
+  region_id: string;
+  item_id: string;
+  kind: 'extension' | 'adjustment';
+  reason: string;
+  proposed_due_date: string | null;
+  proposed_changes: string | null;
+  status: 'pending' | 'approved' | 'refused';
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+}
+
+export interface ReportTable {
+  id: string;
+  region_id: string;
+  item_id: string;
+  unit_id: string;
+  period_key: string;
+  version: number;
+  /** 1 for the version in force for its period; older versions are kept as history. */
+  current: number;
+  status: string;
+  progress: number | null;
+  indicator_value: number | null;
+  completed_investment_fen: number | null;
+  work_progress: string | null;
+  problems: string | null;
+  next_steps: string | null;
+  deadline: string;
+  deadline_estimated: number;
+  submitted_at: string | null;
+  submitted_on: string | null;
+  submitted_by: string | null;
+  late: number | null;
+  working_days_late: number | null;
+  approved_by: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  return_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  row_version: number;
+}
+
+export interface ReportMilestoneTable {
+  region_id: string;
+  report_id: string;
+  milestone_id: string;
+  done_date: string;
+}
+
+export interface EvidenceFileTable {
+  id: string;
+  region_id: string;
+  item_id: string;
+  report_id: string | null;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  region_id: string;
+  user_id: string;
+  kind: string;
+  params: string;
+  item_id: string | null;
+  report_id: string | null;
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   regions: RegionTable;
   ranking_categories: RankingCategoryTable;
@@ -98,6 +292,21 @@ export interface DB {
   sessions: SessionTable;
   audit_heads: AuditHeadTable;
   audit_log: AuditLogTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
+  region_settings: RegionSettingsTable;
+  item_counters: ItemCounterTable;
+  items: ItemTable;
+  item_co_units: ItemCoUnitTable;
+  milestones: MilestoneTable;
+  indicator_targets: IndicatorTargetTable;
+  investment_plans: InvestmentPlanTable;
+  item_transitions: ItemTransitionTable;
+  item_requests: ItemRequestTable;
+  reports: ReportTable;
+  report_milestones: ReportMilestoneTable;
+  evidence_files: EvidenceFileTable;
+  notifications: NotificationTable;
 }
 
 export type { Generated };

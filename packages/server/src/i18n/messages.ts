@@ -111,6 +111,260 @@ export const messages = {
     'zh-CN': '上级单位不能是自身或其下级',
     'en-US': 'The parent unit cannot be the unit itself or one of its sub-units',
   },
+  // items and their lifecycle
+  illegal_transition: {
+    'zh-CN': '当前状态“{state}”下不能执行“{action}”；此状态下可执行：{allowed}',
+    'en-US': 'Cannot {action} an item that is {state}; allowed from here: {allowed}',
+  },
+  reason_required: { 'zh-CN': '请填写理由', 'en-US': 'A reason is required' },
+  due_before_start: {
+    'zh-CN': '字段 {field} 不能早于开始日期',
+    'en-US': 'Field {field} cannot be before the start date',
+  },
+  weights_sum: {
+    'zh-CN': '节点权重合计须为 {expected}，当前为 {sum}',
+    'en-US': 'Milestone weights must add up to {expected}; they add up to {sum}',
+  },
+  weight_not_positive: {
+    'zh-CN': '字段 {field} 的权重须大于 0',
+    'en-US': 'Field {field}: the weight must be above 0',
+  },
+  date_out_of_range: {
+    'zh-CN': '字段 {field} 须在 {start} 至 {due} 之间',
+    'en-US': 'Field {field} must be between {start} and {due}',
+  },
+  duplicate_id: { 'zh-CN': '字段 {field} 有重复项', 'en-US': 'Field {field} has a duplicate' },
+  duplicate_month: { 'zh-CN': '字段 {field} 的月份重复', 'en-US': 'Field {field}: the month appears twice' },
+  duplicate_period: {
+    'zh-CN': '字段 {field} 的期次重复',
+    'en-US': 'Field {field}: the period appears twice',
+  },
+  mixed_years: {
+    'zh-CN': '字段 {field} 须在同一年度（{year}）内',
+    'en-US': 'Field {field} must be within one year ({year})',
+  },
+  not_monotonic: {
+    'zh-CN': '字段 {field}：累计目标不能低于前一期（{previous}）',
+    'en-US': 'Field {field}: a cumulative target cannot be below the previous period ({previous})',
+  },
+  exceeds_annual_target: {
+    'zh-CN': '字段 {field}：累计目标不能超过年度目标',
+    'en-US': 'Field {field}: a cumulative target cannot exceed the annual target',
+  },
+  annual_over_total: {
+    'zh-CN': '年度计划投资不能超过总投资',
+    'en-US': 'The annual planned investment cannot exceed the total investment',
+  },
+  monthly_sum_mismatch: {
+    'zh-CN': '月度计划合计（{sum} 分）与年度计划（{annual} 分）不一致',
+    'en-US': 'The monthly plan adds up to {sum} fen, not the annual plan of {annual} fen',
+  },
+  negative_amount: { 'zh-CN': '字段 {field} 不能为负数', 'en-US': 'Field {field} cannot be negative' },
+  not_integer_fen: {
+    'zh-CN': '字段 {field} 须为整数（分）',
+    'en-US': 'Field {field} must be a whole number of fen',
+  },
+  invalid_date: {
+    'zh-CN': '字段 {field} 不是有效日期（YYYY-MM-DD）',
+    'en-US': 'Field {field} is not a valid date (YYYY-MM-DD)',
+  },
+  invalid_month: {
+    'zh-CN': '字段 {field} 不是有效月份（YYYY-MM）',
+    'en-US': 'Field {field} is not a valid month (YYYY-MM)',
+  },
+  invalid_period_key: {
+    'zh-CN': '字段 {field} 不是有效期次',
+    'en-US': 'Field {field} is not a valid period',
+  },
+  invalid_number: { 'zh-CN': '字段 {field} 不是有效数字', 'en-US': 'Field {field} is not a valid number' },
+  invalid_direction: {
+    'zh-CN': '字段 {field} 的方向无效',
+    'en-US': 'Field {field} has an invalid direction',
+  },
+  period_frequency_mismatch: {
+    'zh-CN': '字段 {field} 的期次与目标频次不一致',
+    'en-US': 'Field {field}: the period does not match the target frequency',
+  },
+  co_unit_is_lead: { 'zh-CN': '配合单位不能是牵头单位', 'en-US': 'A co-unit cannot be the lead unit' },
+  not_a_leader: {
+    'zh-CN': '牵头领导须是具有县领导角色的用户',
+    'en-US': 'The leader in charge must be a user with the county-leader role',
+  },
+  item_closed: {
+    'zh-CN': '事项已{state}，不能再修改',
+    'en-US': 'The item is {state} and can no longer be changed',
+  },
+  stale_version: {
+    'zh-CN': '数据已被他人修改，请刷新后重试',
+    'en-US': 'Someone else changed this in the meantime; reload and try again',
+  },
+  request_not_open: {
+    'zh-CN': '事项处于“{state}”状态，不能申请延期或调整',
+    'en-US': 'An item that is {state} cannot take an extension or adjustment request',
+  },
+  extension_not_later: {
+    'zh-CN': '延期后的日期须晚于原截止日期 {due}',
+    'en-US': 'The new due date must be after {due}',
+  },
+  request_pending: { 'zh-CN': '已有待审批的申请', 'en-US': 'A request is already waiting for a decision' },
+  request_decided: { 'zh-CN': '该申请已处理', 'en-US': 'This request has already been decided' },
+  field_not_for_kind: {
+    'zh-CN': '字段 {field} 不适用于此类事项',
+    'en-US': 'Field {field} does not apply to this kind of item',
+  },
+  'entity.item': { 'zh-CN': '督办事项', 'en-US': 'Item' },
+  'entity.item_request': { 'zh-CN': '申请', 'en-US': 'Request' },
+  'state.draft': { 'zh-CN': '草稿', 'en-US': 'draft' },
+  'state.assigned': { 'zh-CN': '已交办', 'en-US': 'assigned' },
+  'state.accepted': { 'zh-CN': '已签收', 'en-US': 'accepted' },
+  'state.in_progress': { 'zh-CN': '推进中', 'en-US': 'in progress' },
+  'state.completion_requested': { 'zh-CN': '申请办结', 'en-US': 'completion requested' },
+  'state.completed': { 'zh-CN': '已办结', 'en-US': 'completed' },
+  'state.cancelled': { 'zh-CN': '已撤销', 'en-US': 'cancelled' },
+  'action.assign': { 'zh-CN': '交办', 'en-US': 'assign' },
+  'action.accept': { 'zh-CN': '签收', 'en-US': 'accept' },
+  'action.start': { 'zh-CN': '开始推进', 'en-US': 'start' },
+  'action.request_completion': { 'zh-CN': '申请办结', 'en-US': 'request completion' },
+  'action.complete': { 'zh-CN': '办结销号', 'en-US': 'complete' },
+  'action.send_back': { 'zh-CN': '退回', 'en-US': 'send back' },
+  'action.cancel': { 'zh-CN': '撤销', 'en-US': 'cancel' },
+  // progress reports (进度报送) and evidence files (佐证材料)
+  report_exists: {
+    'zh-CN': '{periodKey} 期的进度报送已存在（字段 {field}）',
+    'en-US': 'A progress report for {periodKey} already exists (field {field})',
+  },
+  period_not_item_frequency: {
+    'zh-CN': '字段 {field} 的期次与事项的报送频次不符（应形如 {example}）',
+    'en-US': "Field {field} does not match the item's reporting frequency (expected a period like {example})",
+  },
+  period_out_of_range: {
+    'zh-CN': '字段 {field}：{periodKey} 期不在事项的起止日期（{start} 至 {due}）之内',
+    'en-US': 'Field {field}: {periodKey} is outside the life of the item ({start} to {due})',
+  },
+  period_in_future: {
+    'zh-CN': '字段 {field}：{periodKey} 期尚未开始，不能报送',
+    'en-US': 'Field {field}: {periodKey} has not begun yet and cannot be reported',
+  },
+  item_not_reporting: {
+    'zh-CN': '事项处于“{state}”状态，不能报送进度',
+    'en-US': 'No progress can be reported on an item that is {state}',
+  },
+  report_illegal_transition: {
+    'zh-CN': '进度报送当前为“{reportState}”，不能执行此操作',
+    'en-US': 'The progress report is {reportState}; this cannot be done now',
+  },
+  report_locked: {
+    'zh-CN': '进度报送已审核通过并锁定；如需更正，请提交更正版本',
+    'en-US': 'The progress report has been accepted and is locked; submit a correction instead',
+  },
+  report_not_current: {
+    'zh-CN': '只能更正该期现行有效的版本',
+    'en-US': 'Only the version in force for its period can be corrected',
+  },
+  correction_open: {
+    'zh-CN': '{periodKey} 期已有尚未审核通过的更正版本',
+    'en-US': 'A correction of {periodKey} is already open',
+  },
+  return_reason_required: {
+    'zh-CN': '请填写退回理由（字段 {field}）',
+    'en-US': 'A reason for returning is required (field {field})',
+  },
+  milestone_not_of_item: {
+    'zh-CN': '字段 {field}：该节点不属于本事项',
+    'en-US': 'Field {field}: the milestone does not belong to this item',
+  },
+  milestone_done_elsewhere: {
+    'zh-CN': '字段 {field}：该节点已在 {periodKey} 期报送完成',
+    'en-US': 'Field {field}: the milestone was already reported done in {periodKey}',
+  },
+  evidence_not_of_item: {
+    'zh-CN': '字段 {field}：佐证材料不属于本事项',
+    'en-US': 'Field {field}: the evidence file does not belong to this item',
+  },
+  evidence_in_use: {
+    'zh-CN': '字段 {field}：佐证材料已用于另一份报送',
+    'en-US': 'Field {field}: the evidence file is already attached to another report',
+  },
+  evidence_locked: {
+    'zh-CN': '佐证材料已随报送提交，不能删除',
+    'en-US': 'The evidence file belongs to a submitted report and cannot be deleted',
+  },
+  file_too_large: {
+    'zh-CN': '字段 {field}：文件过大（上限 {limit}）',
+    'en-US': 'Field {field}: the file is too large (limit {limit})',
+  },
+  file_type_refused: {
+    'zh-CN':
+      '字段 {field}：不支持此文件类型。按文件内容识别，仅接受 JPEG、PNG、GIF、WebP 图片，PDF，以及 Word、Excel、PowerPoint 文档',
+    'en-US':
+      'Field {field}: this type of file is not accepted; judged by their content, only JPEG, PNG, GIF and WebP images, PDF files and Word, Excel and PowerPoint documents can be uploaded',
+  },
+  file_empty: { 'zh-CN': '字段 {field}：文件为空', 'en-US': 'Field {field}: the file is empty' },
+  'entity.report': { 'zh-CN': '进度报送', 'en-US': 'Progress report' },
+  'entity.evidence': { 'zh-CN': '佐证材料', 'en-US': 'Evidence file' },
+  'report_state.draft': { 'zh-CN': '草稿', 'en-US': 'a draft' },
+  'report_state.pending_approval': {
+    'zh-CN': '待单位审批',
+    'en-US': "waiting for the unit manager's approval",
+  },
+  'report_state.submitted': { 'zh-CN': '已报送', 'en-US': 'submitted' },
+  'report_state.returned': { 'zh-CN': '已退回', 'en-US': 'returned' },
+  'report_state.accepted': { 'zh-CN': '已审核通过', 'en-US': 'accepted' },
+  // Excel import
+  import_invalid: {
+    'zh-CN': '导入文件有 {count} 处错误，未导入任何数据',
+    'en-US': 'The workbook has {count} problems; nothing was imported',
+  },
+  import_not_xlsx: {
+    'zh-CN': '文件不是有效的 .xlsx 工作簿',
+    'en-US': 'The file is not a valid .xlsx workbook',
+  },
+  import_no_sheet: {
+    'zh-CN': '工作簿中没有“{sheet}”工作表',
+    'en-US': 'The workbook has no sheet named {sheet}',
+  },
+  import_too_many_rows: {
+    'zh-CN': '一次最多导入 {max} 行',
+    'en-US': 'At most {max} rows can be imported at once',
+  },
+  import_empty: { 'zh-CN': '工作簿中没有事项', 'en-US': 'The workbook has no items' },
+  import_missing_column: {
+    'zh-CN': '缺少必需的列“{field}”',
+    'en-US': 'The required column {field} is missing',
+  },
+  import_bad_word: { 'zh-CN': '“{field}”不认识的取值：{value}', 'en-US': '{field}: unknown value {value}' },
+  import_unknown_unit: {
+    'zh-CN': '“{field}”中的单位不存在：{value}',
+    'en-US': '{field}: no such unit: {value}',
+  },
+  import_bad_amount: {
+    'zh-CN': '“{field}”金额无效：{value}（万元，非负，最多 6 位小数）',
+    'en-US': '{field}: invalid amount {value} (10k yuan, not negative, at most 6 decimals)',
+  },
+  import_unknown_row: {
+    'zh-CN': '事项行号 {value} 在“事项”表中不存在',
+    'en-US': 'Item row {value} does not exist in the Items sheet',
+  },
+  // calendar administration, settings, notifications
+  year_out_of_range: {
+    'zh-CN': '字段 {field} 的年份须在 2000 至 2100 之间',
+    'en-US': 'Field {field} must be a date of a year from 2000 to 2100',
+  },
+  calendar_year_builtin: {
+    'zh-CN': '{year} 年的节假日安排已内置，无需声明',
+    'en-US': 'The holiday schedule of {year} is built in; it needs no declaration',
+  },
+  calendar_year_empty: {
+    'zh-CN': '请先录入 {year} 年的节假日，再声明该年安排完整',
+    'en-US': 'Enter the holidays of {year} before declaring its schedule complete',
+  },
+  demo_only: {
+    'zh-CN': '字段 {field} 仅适用于演示行政区',
+    'en-US': 'Field {field} applies to demo regions only',
+  },
+  'entity.calendar_day': { 'zh-CN': '该日期的日历调整', 'en-US': 'Calendar override for this date' },
+  'entity.calendar_year': { 'zh-CN': '该年度的日历声明', 'en-US': 'Calendar declaration for this year' },
+  'entity.notification': { 'zh-CN': '通知', 'en-US': 'Notification' },
   // entity names
   'entity.unit': { 'zh-CN': '单位', 'en-US': 'Unit' },
   'entity.user': { 'zh-CN': '用户', 'en-US': 'User' },
@@ -130,18 +384,33 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
   return 'zh-CN';
 }
 
+/** Parameters whose values are themselves codes with names of their own (`entity.unit`, `state.draft`). */
+const NAMED_PARAMS: Record<string, string> = {
+  entity: 'entity',
+  state: 'state',
+  action: 'action',
+  allowed: 'action',
+  reportState: 'report_state',
+};
+
 export function translate(
   code: string,
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  const entry = (messages as Messages)[code];
+  const table = messages as Messages;
+  const entry = table[code];
   const template = entry ? entry[locale] : code;
+  const name = (prefix: string, v: string) => table[`${prefix}.${v}`]?.[locale] ?? v;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
     if (v === undefined) return `{${k}}`;
-    // Entity names are themselves message codes.
-    if (k === 'entity') return translate(`entity.${v}`, locale);
-    return String(v);
+    const prefix = NAMED_PARAMS[k];
+    if (!prefix) return String(v);
+    const sep = locale === 'zh-CN' ? '、' : ', ';
+    return String(v)
+      .split(', ')
+      .map((part) => name(prefix, part))
+      .join(sep);
   });
 }

@@ -4,7 +4,9 @@ import type { Db, Queryable } from '../db/index.ts';
 import { systemContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../modules/audit/service.ts';
+import { DEFAULT_SETTINGS } from '../modules/settings/schema.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { DEMO_TODAY, seedDemo2022 } from './demo-2022.ts';
 import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_REGION, DEMO_UNITS } from './demo-county.ts';
 
 export const ADMIN_UNIT_NAME = '系统管理';
@@ -80,8 +82,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
         }),
       )
       .execute();
+    const users = new Map<string, { id: string; displayName: string }>();
     for (const a of DEMO_ACCOUNTS) {
-      await insertUser(trx, {
+      const id = await insertUser(trx, {
         regionId,
         unitId: unitIds.get(a.unit)!,
         username: a.username,
@@ -90,7 +93,21 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
         roles: a.roles,
         at,
       });
+      users.set(a.username, { id, displayName: a.displayName });
     }
+    // The demo lives on 2022-04-20 so that its 2022 story stays in 2022.
+    await trx
+      .insertInto('region_settings')
+      .values({
+        region_id: regionId,
+        report_approval_required: 0,
+        reminder_days_before: 2,
+        evidence_max_bytes: DEFAULT_SETTINGS.evidenceMaxBytes,
+        demo_today: DEMO_TODAY,
+        updated_at: at,
+      })
+      .execute();
+    const story = await seedDemo2022(trx, regionId, { unitIds, users });
     await recordAudit(trx, systemContext(now), {
       regionId,
       action: 'seed.demo',
@@ -100,6 +117,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
         name: DEMO_REGION.name,
         units: DEMO_UNITS.length,
         users: DEMO_ACCOUNTS.map((a) => a.username),
+        demoToday: DEMO_TODAY,
+        items: story.items,
+        reports: story.reports,
       },
     });
   });

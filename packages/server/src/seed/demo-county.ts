@@ -99,9 +99,43 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   { username: 'supervisor', displayName: '周督查（虚构）', unit: '县执行力建设专班', roles: ['supervisor'] },
   { username: 'leader', displayName: '林县长（虚构）', unit: '县委县政府领导', roles: ['leader'] },
+  { username: 'leader2', displayName: '王副县长（虚构）', unit: '县委县政府领导', roles: ['leader'] },
+  { username: 'leader3', displayName: '黄副县长（虚构）', unit: '县委县政府领导', roles: ['leader'] },
   { username: 'discipline', displayName: '郑监察（虚构）', unit: '县纪委县监委', roles: ['discipline'] },
   { username: 'dadongba', displayName: '吴镇长（虚构）', unit: '大东坝镇', roles: ['unit_manager'] },
   { username: 'xinxing', displayName: '陈镇长（虚构）', unit: '新兴镇', roles: ['unit_manager'] },
   { username: 'wangsong', displayName: '叶主任（虚构）', unit: '望松街道', roles: ['unit_manager'] },
   { username: 'zrzy', displayName: '徐局长（虚构）', unit: '县自然资源和规划局', roles: ['unit_manager'] },
+  // The clerks who file the story units' progress reports.
+  { username: 'dadongba_tb', displayName: '毛晓丽（虚构）', unit: '大东坝镇', roles: ['unit_reporter'] },
+  { username: 'xinxing_tb', displayName: '叶国平（虚构）', unit: '新兴镇', roles: ['unit_reporter'] },
+  { username: 'wangsong_tb', displayName: '刘思远（虚构）', unit: '望松街道', roles: ['unit_reporter'] },
+  {
+    username: 'zrzy_tb',
+    displayName: '潘文涛（虚构）',
+    unit: '县自然资源和规划局',
+    roles: ['unit_reporter'],
+  },
+  // The heads of the other units that lead a 2022 demo item (demo-2022.ts): they accept and report.
+  ...(
+    [
+      ['fgj', '何局长（虚构）', '县发展和改革局'],
+      ['jsk', '蓝局长（虚构）', '县经济商务科技局'],
+      ['czj', '钟局长（虚构）', '县财政局'],
+      ['zjj', '杨局长（虚构）', '县住房和城乡建设局'],
+      ['jtj', '朱局长（虚构）', '县交通运输局'],
+      ['slj', '季局长（虚构）', '县水利局'],
+      ['nyj', '邱局长（虚构）', '县农业农村局'],
+      ['scjg', '胡局长（虚构）', '县市场监督管理局'],
+      ['sthj', '孙局长（虚构）', '县生态环境分局'],
+      ['zhzf', '谢局长（虚构）', '县综合行政执法局'],
+      ['jyj', '程局长（虚构）', '县教育局'],
+      ['wjj', '方局长（虚构）', '县卫生健康局'],
+    ] as const
+  ).map(([username, displayName, unit]): DemoAccount => ({
+    username,
+    displayName,
+    unit,
+    roles: ['unit_manager'],
+  })),
 ];

@@ -1,11 +1,13 @@
 // The first screen's figures, computed from the data of the caller's region.
-import { assertAuthorized, UNIT_KINDS } from '@benpao/domain';
+import { assertAuthorized, authorize, UNIT_KINDS } from '@benpao/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
 import { errors } from '../../http.ts';
+import { regionToday } from '../calendar/service.ts';
 import { listCategories } from '../units/repository.ts';
 import { actorOf } from '../units/service.ts';
+import { itemFigures, itemFiguresView } from './items.ts';
 
 const dashboardView = z.object({
   region: z.object({ id: z.string(), name: z.string() }),
@@ -15,6 +17,8 @@ const dashboardView = z.object({
   }),
   users: z.object({ total: z.number().int(), active: z.number().int() }),
   categories: z.array(z.object({ id: z.string(), name: z.string(), unitCount: z.number().int() })),
+  /** Whole-process tracking; only for the roles that see items (not the three administrators). */
+  items: itemFiguresView.optional(),
 });
 
 export const dashboardRoutes =
@@ -54,6 +58,9 @@ export const dashboardRoutes =
             .executeTakeFirstOrThrow(),
           listCategories(db, regionId),
         ]);
+        const items = authorize(actor, 'item.list', { regionId })
+          ? await itemFigures(db, regionId, await regionToday(db, regionId, req.ctx.now))
+          : undefined;
         const counts = new Map(kinds.map((k) => [k.kind, Number(k.n)]));
         const byKind = UNIT_KINDS.map((kind) => ({ kind, count: counts.get(kind) ?? 0 }));
         return {
@@ -61,6 +68,7 @@ export const dashboardRoutes =
           units: { total: byKind.reduce((s, k) => s + k.count, 0), byKind },
           users: { total: Number(users.total), active: Number(users.active ?? 0) },
           categories: categories.map(({ id, name, unitCount }) => ({ id, name, unitCount })),
+          ...(items && { items }),
         };
       },
     });

@@ -1,0 +1,114 @@
+import multipart from '@fastify/multipart';
+import { DomainError } from '@benpao/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/index.ts';
+import { errors, idParam } from '../../http.ts';
+import { pickLocale, translate } from '../../i18n/messages.ts';
+import { EVIDENCE_MAX_BYTES_MAX } from '../settings/schema.ts';
+import { evidenceView, uploadDoc } from './schema.ts';
+import * as service from './service.ts';
+import { EvidenceStore } from './storage.ts';
+
+/** The one file part of an upload, cut at the region's size limit; null when the request carries none. */
+async function nextFile(req: FastifyRequest, maxBytes: number): Promise<service.UploadPart | null> {
+  if (!req.isMultipart()) return null;
+  const part = await req.file({
+    limits: { fileSize: Math.min(maxBytes, EVIDENCE_MAX_BYTES_MAX), files: 1, fields: 10, fieldSize: 1024 },
+  });
+  if (!part) return null;
+  return {
+    fieldname: part.fieldname,
+    filename: part.filename,
+    stream: part.file,
+    truncated: () => part.file.truncated,
+  };
+}
+
+export const evidenceRoutes =
+  (db: Db, opts: { dataDir: string }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const store = new EvidenceStore(opts.dataDir);
+    await store.sweepTemp();
+    // Registered here, so that multipart bodies are parsed by these routes only.
+    await app.register(multipart, {
+      limits: { fileSize: EVIDENCE_MAX_BYTES_MAX, files: 1, fields: 10, fieldSize: 1024, parts: 11 },
+    });
+    const tags = ['evidence'];
+
+    app.post('/api/items/:id/evidence', {
+      config: { policy: 'evidence.upload' },
+      schema: {
+        tags,
+        summary: 'Upload an evidence file (佐证材料) to an item',
+        ...uploadDoc,
+        params: idParam,
+        response: { 201: evidenceView, ...errors(400, 401, 403, 404, 409, 413, 415) },
+      },
+      handler: async (req, reply) => {
+        try {
+          const view = await service.uploadEvidence(db, store, req.ctx, req.params.id, (max) =>
+            nextFile(req, max),
+          );
+          return await reply.status(201).send(view);
+        } catch (err) {
+          // A refused type is 415; DomainError has no kind for it, so it is answered here in the standard shape.
+          if (err instanceof DomainError && err.code === 'file_type_refused') {
+            const locale = pickLocale(req.headers['accept-language']);
+            return (reply as FastifyReply).status(415).send({
+              error: {
+                code: err.code,
+                message: translate(err.code, locale, { field: 'file' }),
+                field: 'file',
+              },
+            });
+          }
+          throw err;
+        }
+      },
+    });
+    app.get('/api/items/:id/evidence', {
+      config: { policy: 'evidence.read' },
+      schema: {
+        tags,
+        summary: "An item's evidence files, attached to a report or not yet",
+        params: idParam,
+        response: { 200: z.object({ items: z.array(evidenceView) }), ...errors(401, 403, 404) },
+      },
+      handler: (req) => service.listItemEvidence(db, req.ctx, req.params.id),
+    });
+    app.get('/api/evidence/:id/download', {
+      config: { policy: 'evidence.read' },
+      schema: {
+        tags,
+        summary: 'Download an evidence file (attachment, with the type judged from its content)',
+        params: idParam,
+        response: errors(401, 403, 404),
+      },
+      handler: async (req, reply) => {
+        const file = await service.downloadEvidence(db, store, req.ctx, req.params.id);
+        return (reply as FastifyReply)
+          .header('Content-Type', file.mime)
+          .header('Content-Length', String(file.size))
+          .header('Content-Disposition', file.disposition)
+          .header('X-Content-Type-Options', 'nosniff')
+          .header('Content-Security-Policy', "default-src 'none'; sandbox")
+          .header('Cache-Control', 'private, no-store')
+          .send(file.stream);
+      },
+    });
+    app.delete('/api/evidence/:id', {
+      config: { policy: 'evidence.upload' },
+      schema: {
+        tags,
+        summary: 'Delete an evidence file: its uploader, while it is not part of a submitted report',
+        params: idParam,
+        response: { 204: z.null(), ...errors(401, 403, 404, 409) },
+      },
+      handler: async (req, reply) => {
+        await service.deleteEvidence(db, store, req.ctx, req.params.id);
+        return reply.status(204).send(null);
+      },
+    });
+  };

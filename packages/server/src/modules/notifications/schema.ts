@@ -1,0 +1,41 @@
+// In-app notifications (站内通知): reminders (催办) and events, one row per recipient, deduplicated per recipient.
+import { z } from 'zod';
+import { pageQuery } from '../../http.ts';
+
+export const NOTIFICATION_KINDS = [
+  'report_due', // 报送提醒: a report's deadline is within the region's reminder days
+  'report_overdue', // 报送逾期: the deadline passed without a submitted or accepted report
+  'item_assigned', // 交办: an item was assigned to the unit (its managers)
+  'report_returned', // 退回: a report was returned (its submitter and the unit's managers)
+  'report_accepted', // 审核通过: a report was accepted
+  'request_decided', // 申请处理: an extension or adjustment request was approved or refused (its requester)
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const notificationView = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  /** What the message needs (item number and title, period, deadline…); the UI words it in its language. */
+  params: z.record(z.string(), z.unknown()),
+  itemId: z.string().nullable(),
+  reportId: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
+
+export const notificationListQuery = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  ...pageQuery,
+});
+
+export const notificationList = z.object({
+  items: z.array(notificationView),
+  total: z.number().int(),
+  /** All of the caller's unread notifications, whatever the filter. */
+  unread: z.number().int(),
+});
+
+export const unreadCount = z.object({ count: z.number().int() });
+export const readAllResult = z.object({ updated: z.number().int() });
+export const remindersResult = z.object({ created: z.number().int() });
