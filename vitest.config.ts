@@ -33,6 +33,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          // A page under load may take seconds to settle; polls wait for it rather than race it.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           globalSetup: ['e2e/setup/server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

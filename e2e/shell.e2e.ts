@@ -66,7 +66,9 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
     const page = await context.newPage();
     await logIn(page, 'auditor');
     await page.goto(`${baseUrl}/admin/audit`);
-    await expect.poll(() => page.locator('body').innerText()).toMatch(/auth\.login|登录/);
+    await expect
+      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+      .toMatch(/auth\.login|登录/);
     await context.close();
 
     const other = await browser.newContext();
@@ -75,7 +77,7 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
     await expect(supervisorPage.getByTestId('menu-audit').count()).resolves.toBe(0);
     await supervisorPage.goto(`${baseUrl}/admin/audit`);
     await expect
-      .poll(() => supervisorPage.locator('body').innerText())
+      .poll(() => supervisorPage.locator('body').innerText(), { timeout: 15_000 })
       .toMatch(/403|无权|not allowed|permission/i);
     await other.close();
   });

@@ -119,6 +119,9 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
     request: (ids) => ({ url: `/api/users/${ids.targetUser}/roles`, payload: { roles: ['unit_reporter'] } }),
   },
   'GET /api/roles': { allowed: ['sys_admin', 'security_admin'] },
+  'GET /api/leaders': {
+    allowed: ['supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter', 'other_unit_manager'],
+  },
   'GET /api/audit': { allowed: ['audit_admin'] },
   'GET /api/audit/verify': { allowed: ['audit_admin'] },
   // Items (督办事项). The target is `matrixItem`, a draft of 大东坝镇: the other unit's manager passes the role

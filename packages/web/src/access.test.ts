@@ -36,8 +36,8 @@ describe('computeAccess', () => {
     }
   });
 
-  it('gives unit roles and discipline the dashboard and password only', () => {
-    for (const role of ['unit_manager', 'unit_reporter', 'discipline']) {
+  it('gives unit roles items, to-do and reports but no administration', () => {
+    for (const role of ['unit_manager', 'unit_reporter']) {
       expect(computeAccess([role])).toEqual({
         dashboard: true,
         unitsRead: false,
@@ -46,14 +46,52 @@ describe('computeAccess', () => {
         roles: false,
         audit: false,
         password: true,
+        items: true,
+        itemsEdit: false,
+        reviews: false,
+        todo: true,
+        reportsWrite: true,
+        notifications: true,
+        calendar: false,
       });
+    }
+  });
+
+  it('gives discipline and leaders read-only items', () => {
+    for (const role of ['discipline', 'leader']) {
+      expect(computeAccess([role])).toMatchObject({
+        items: true,
+        itemsEdit: false,
+        reviews: false,
+        todo: false,
+        reportsWrite: false,
+      });
+    }
+  });
+
+  it('gives the supervisor items (edit), reviews and the to-do list', () => {
+    expect(computeAccess(['supervisor'])).toMatchObject({
+      items: true,
+      itemsEdit: true,
+      reviews: true,
+      todo: true,
+      reportsWrite: false,
+      calendar: false,
+    });
+  });
+
+  it('keeps supervision content from the three administrators; sys_admin keeps the calendar', () => {
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin']) {
+      const a = computeAccess([role]);
+      expect(a.items || a.reviews || a.todo || a.reportsWrite || a.itemsEdit).toBe(false);
+      expect(a.calendar).toBe(role === 'sys_admin');
     }
   });
 
   it('gives a user without roles the dashboard and password only', () => {
     const a = computeAccess([]);
     expect(a.dashboard && a.password).toBe(true);
-    expect(a.unitsRead || a.users || a.roles || a.audit).toBe(false);
+    expect(a.unitsRead || a.users || a.roles || a.audit || a.items || a.todo || a.calendar).toBe(false);
   });
 });
 

@@ -18,6 +18,20 @@ export interface Access {
   audit: boolean;
   /** change one's own password: everyone signed in */
   password: boolean;
+  /** read supervision items (督办事项): the business roles (unit roles see their own unit's) */
+  items: boolean;
+  /** register and edit items, decide requests (supervisor) */
+  itemsEdit: boolean;
+  /** review submitted progress reports: accept or return (supervisor) */
+  reviews: boolean;
+  /** the to-do list (supervisor, unit manager, unit reporter) */
+  todo: boolean;
+  /** fill in progress reports (unit manager, unit reporter; the item says whether for this one) */
+  reportsWrite: boolean;
+  /** in-app notifications (everyone signed in) */
+  notifications: boolean;
+  /** the working calendar: holidays, make-up workdays, declared years (sys_admin) */
+  calendar: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -32,6 +46,13 @@ export function computeAccess(roles: readonly string[]): Access {
     roles: has('security_admin'),
     audit: has('audit_admin'),
     password: true,
+    items: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
+    itemsEdit: has('supervisor'),
+    reviews: has('supervisor'),
+    todo: has('supervisor', 'unit_manager', 'unit_reporter'),
+    reportsWrite: has('unit_manager', 'unit_reporter'),
+    notifications: true,
+    calendar: has('sys_admin'),
   };
 }
 

@@ -3,15 +3,21 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   KeyOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { matchPath } from 'react-router';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Access, AccessKey } from './access';
 import { computeAccess } from './access';
-import { dashboardQuery } from './api/services';
+import { dashboardQuery, queryKeys, todoApi } from './api/services';
 import type { Me } from './api/types';
 import type { MessageKey } from './locales/zh-CN';
 import { queryClient } from './queryClient';
@@ -32,6 +38,8 @@ export interface AppRoute {
   /** data the page needs first, fetched as soon as the session is known */
   prefetch?: () => void;
   hideInMenu?: boolean;
+  /** for pages outside the menu: the id of the menu entry to highlight (item detail → items) */
+  parent?: string;
 }
 
 function page(load: () => PageModule) {
@@ -47,6 +55,94 @@ export const appRoutes: AppRoute[] = [
     access: 'dashboard',
     ...page(() => import('./pages/dashboard/home')),
     prefetch: () => void queryClient.prefetchQuery(dashboardQuery),
+  },
+  {
+    id: 'todo',
+    path: '/todo',
+    titleKey: 'menu.todo',
+    icon: <CarryOutOutlined />,
+    access: 'todo',
+    ...page(() => import('./pages/work/todo')),
+    prefetch: () =>
+      void queryClient.prefetchQuery({
+        queryKey: queryKeys.todo,
+        queryFn: ({ signal }) => todoApi.get(signal),
+      }),
+  },
+  {
+    id: 'items',
+    path: '/items',
+    titleKey: 'menu.items',
+    icon: <ProfileOutlined />,
+    access: 'items',
+    ...page(() => import('./pages/items/list')),
+  },
+  {
+    id: 'itemNew',
+    path: '/items/new',
+    titleKey: 'itemForm.createTitle',
+    icon: <ProfileOutlined />,
+    access: 'itemsEdit',
+    hideInMenu: true,
+    parent: 'items',
+    ...page(() => import('./pages/items/form')),
+  },
+  {
+    id: 'itemDetail',
+    path: '/items/:id',
+    titleKey: 'itemDetail.title',
+    icon: <ProfileOutlined />,
+    access: 'items',
+    hideInMenu: true,
+    parent: 'items',
+    ...page(() => import('./pages/items/detail')),
+  },
+  {
+    id: 'itemEdit',
+    path: '/items/:id/edit',
+    titleKey: 'itemForm.editTitle',
+    icon: <ProfileOutlined />,
+    access: 'itemsEdit',
+    hideInMenu: true,
+    parent: 'items',
+    ...page(() => import('./pages/items/form')),
+  },
+  {
+    id: 'reportNew',
+    path: '/items/:id/reports/new',
+    titleKey: 'reportForm.createTitle',
+    icon: <ProfileOutlined />,
+    access: 'reportsWrite',
+    hideInMenu: true,
+    parent: 'items',
+    ...page(() => import('./pages/reports/form')),
+  },
+  {
+    id: 'reportEdit',
+    path: '/reports/:id/edit',
+    titleKey: 'reportForm.editTitle',
+    icon: <ProfileOutlined />,
+    access: 'reportsWrite',
+    hideInMenu: true,
+    parent: 'items',
+    ...page(() => import('./pages/reports/form')),
+  },
+  {
+    id: 'reviews',
+    path: '/reviews',
+    titleKey: 'menu.reviews',
+    icon: <FileSearchOutlined />,
+    access: 'reviews',
+    ...page(() => import('./pages/reports/review')),
+  },
+  {
+    id: 'notifications',
+    path: '/notifications',
+    titleKey: 'menu.notifications',
+    icon: <BellOutlined />,
+    access: 'notifications',
+    hideInMenu: true,
+    ...page(() => import('./pages/notifications')),
   },
   {
     id: 'units',
@@ -81,6 +177,14 @@ export const appRoutes: AppRoute[] = [
     ...page(() => import('./pages/admin/audit')),
   },
   {
+    id: 'calendar',
+    path: '/admin/calendar',
+    titleKey: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    access: 'calendar',
+    ...page(() => import('./pages/admin/calendar')),
+  },
+  {
     id: 'password',
     path: '/account/password',
     titleKey: 'menu.password',
@@ -97,7 +201,18 @@ export function visibleRoutes(access: Access): AppRoute[] {
 export const loadLoginPage = () => import('./pages/auth/login');
 
 export function routeFor(pathname: string): AppRoute | undefined {
-  return appRoutes.find((r) => r.path === pathname);
+  // Static paths first, so that /items/new is not taken for the item "new".
+  return (
+    appRoutes.find((r) => r.path === pathname) ??
+    appRoutes.find((r) => r.path.includes(':') && matchPath(r.path, pathname))
+  );
+}
+
+/** The menu entry to highlight for a pathname (a detail page highlights its list). */
+export function menuRouteFor(pathname: string): AppRoute | undefined {
+  const route = routeFor(pathname);
+  if (!route?.parent) return route;
+  return appRoutes.find((r) => r.id === route.parent);
 }
 
 /** Starts downloading the chunk of the page at `pathname` (boot time, before the session is known). */

@@ -120,6 +120,70 @@ export async function request<T>(method: string, path: string, options: RequestO
   return data as T;
 }
 
+export interface UploadOptions {
+  /** multipart field name (the server expects `file`) */
+  field?: string;
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Multipart upload with the session cookie and the UI language (XMLHttpRequest, for upload progress on slow
+ * phone networks). Errors are the same `ApiError` as every other call; 413 and 415 without a JSON body (a proxy
+ * answered) still carry their status so that the form can explain them.
+ */
+export function upload<T>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  options: UploadOptions = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', localeGetter());
+    if (options.onProgress) {
+      const onProgress = options.onProgress;
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(Math.round((e.loaded / e.total) * 100));
+      };
+    }
+    const abort = () => xhr.abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    xhr.onerror = () => reject(new NetworkError(`POST ${path}`));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    xhr.onload = () => {
+      options.signal?.removeEventListener('abort', abort);
+      let data: unknown = undefined;
+      if (xhr.responseText) {
+        try {
+          data = JSON.parse(xhr.responseText);
+        } catch {
+          data = undefined;
+        }
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as T);
+        return;
+      }
+      if (xhr.status === 401) unauthorizedHandler?.();
+      if (isErrorBody(data)) {
+        const { code, message, field } = data.error;
+        reject(new ApiError(xhr.status, code, message, field));
+      } else {
+        reject(
+          new ApiError(xhr.status, `http_${xhr.status}`, xhr.statusText || `HTTP ${xhr.status}`, 'file'),
+        );
+      }
+    };
+    const form = new FormData();
+    form.append(options.field ?? 'file', file, fileName);
+    xhr.send(form);
+  });
+}
+
 export const http = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>

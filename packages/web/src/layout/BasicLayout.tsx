@@ -12,7 +12,8 @@ import { useAuth } from '../auth/context';
 import { setLoggedOut } from '../auth/session';
 import LangSwitch from '../components/LangSwitch';
 import PageLoading from '../components/PageLoading';
-import { visibleRoutes } from '../routes';
+import { menuRouteFor, visibleRoutes } from '../routes';
+import NotificationBell from './NotificationBell';
 import Logo from './Logo';
 
 const SIDER_KEY = 'benpao.siderCollapsed';
@@ -39,7 +40,7 @@ export default function BasicLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const routes = visibleRoutes(access);
-  const selected = routes.find((r) => r.path === location.pathname)?.path ?? '';
+  const selected = menuRouteFor(location.pathname)?.path ?? '';
   const menuItems: MenuProps['items'] = routes.map((r) => ({
     key: r.path,
     icon: r.icon,
@@ -170,6 +171,7 @@ export default function BasicLayout() {
           <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }} data-testid="region-name">
             {user.regionName}
           </Typography.Text>
+          {access.notifications ? <NotificationBell /> : null}
           <LangSwitch />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button

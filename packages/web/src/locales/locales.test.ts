@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_CODES, UNIT_KINDS } from '../api/types';
+import {
+  BASIS_TYPES,
+  DIRECTIONS,
+  FREQUENCIES,
+  ITEM_ACTIONS,
+  ITEM_KINDS,
+  ITEM_STATES,
+  NOTIFICATION_KINDS,
+  PROJECT_PHASES,
+  REPORT_STATES,
+  ROLE_CODES,
+  UNIT_KINDS,
+  URGENCIES,
+} from '../api/types';
 import enUS from './en-US';
 import zhCN from './zh-CN';
 
@@ -33,6 +46,26 @@ describe('locales', () => {
     const needed = [
       ...ROLE_CODES.flatMap((r) => [`role.${r}`, `role.${r}.desc`]),
       ...UNIT_KINDS.map((k) => `unitKind.${k}`),
+    ];
+    expect(needed.filter((k) => !(k in zhCN))).toEqual([]);
+  });
+
+  it('words every value of the item and report enums the API sends', () => {
+    const needed = [
+      ...ITEM_KINDS.map((k) => `itemKind.${k}`),
+      ...ITEM_STATES.map((k) => `itemStatus.${k}`),
+      ...ITEM_ACTIONS.flatMap((a) => [`itemAction.${a}`, `itemAction.${a}.confirm`, `itemAction.${a}.done`]),
+      ...REPORT_STATES.map((k) => `reportStatus.${k}`),
+      ...['submit', 'approve', 'accept', 'return', 'correct'].map((a) => `reportAction.${a}.done`),
+      ...BASIS_TYPES.map((k) => `basis.${k}`),
+      ...URGENCIES.map((k) => `urgency.${k}`),
+      ...PROJECT_PHASES.map((k) => `phase.${k}`),
+      ...DIRECTIONS.map((k) => `direction.${k}`),
+      ...FREQUENCIES.map((k) => `frequency.${k}`),
+      ...NOTIFICATION_KINDS.filter((k) => k !== 'request_decided').map((k) => `notification.${k}`),
+      'notification.request_decided.approved',
+      'notification.request_decided.refused',
+      ...[0, 1, 2, 3, 4, 5, 6].map((d) => `calendar.weekday.${d}`),
     ];
     expect(needed.filter((k) => !(k in zhCN))).toEqual([]);
   });

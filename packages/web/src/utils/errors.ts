@@ -6,6 +6,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../api/client';
 import i18n from '../i18n';
+import { formPathOf, type NamePath } from './formPath';
 
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.message;
@@ -43,5 +44,38 @@ export function useErrorHandler() {
       void message.error(text);
     },
     [message],
+  );
+}
+
+/** Whether a form registers a value at `path` (lists count as present). */
+export function formHasPath(form: FormInstance, path: NamePath): boolean {
+  let value: unknown = form.getFieldsValue(true);
+  for (const seg of path) {
+    if (value === null || typeof value !== 'object' || !(seg in (value as object))) return false;
+    value = (value as Record<string | number, unknown>)[seg];
+  }
+  return true;
+}
+
+const NO_ALIASES: Record<string, string> = {};
+
+/** Puts a server error on the form item it names (nested paths included), else shows it as a message. */
+export function useServerErrorHandler(aliases: Record<string, string> = NO_ALIASES) {
+  const { message } = App.useApp();
+  useTranslation();
+  return useCallback(
+    (error: unknown, form: FormInstance) => {
+      const text = errorText(error);
+      const path =
+        error instanceof ApiError ? formPathOf(error.field, (p) => formHasPath(form, p), aliases) : undefined;
+      if (path) {
+        form.setFields([{ name: path, errors: [text] }]);
+        form.scrollToField(path, { block: 'center' });
+        void message.error(text);
+        return;
+      }
+      void message.error(text);
+    },
+    [message, aliases],
   );
 }

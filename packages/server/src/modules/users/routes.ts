@@ -86,6 +86,18 @@ export const userRoutes =
       },
       handler: (req) => service.grantRoles(db, req.ctx, req.params.id, req.body),
     });
+    app.get('/api/leaders', {
+      config: { policy: 'item.list' },
+      schema: {
+        tags,
+        summary: 'County leaders (role leader) who can be the leader in charge (牵头领导) of an item',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+          ...errors(401, 403),
+        },
+      },
+      handler: (req) => service.listLeaders(db, req.ctx),
+    });
     app.get('/api/roles', {
       config: { policy: 'role.list' },
       schema: {

@@ -242,3 +242,19 @@ export async function grantRoles(
     return after;
   });
 }
+
+/** The region's active county leaders: what anyone who registers or reads items may pick from or see. */
+export async function listLeaders(db: Db, ctx: RequestContext) {
+  const actor = actorOf(ctx);
+  assertAuthorized(actor, 'item.list', { regionId: actor.regionId });
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.display_name'])
+    .where('users.region_id', '=', actor.regionId)
+    .where('users.active', '=', 1)
+    .where('user_roles.role', '=', 'leader')
+    .orderBy('users.display_name')
+    .execute();
+  return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name })) };
+}

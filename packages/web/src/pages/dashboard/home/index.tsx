@@ -1,16 +1,26 @@
 // The first screen: real figures of the region from GET /api/dashboard. Only the fields of the contract are
-// read; anything the server adds later (items, lights, index) is ignored until a section is written for it.
-import { ApartmentOutlined, ReloadOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+// read; anything the server adds later (lights, index) is ignored until a section is written for it. The item
+// figures show when the server sends them (roles that see items).
+import {
+  ApartmentOutlined,
+  ClockCircleOutlined,
+  ProfileOutlined,
+  ReloadOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { dashboardQuery } from '../../../api/services';
-import type { Dashboard, DashboardCategory } from '../../../api/types';
+import type { Dashboard, DashboardCategory, DashboardItems } from '../../../api/types';
 import { UNIT_KINDS } from '../../../api/types';
 import { useAuth } from '../../../auth/context';
 import PageContainer from '../../../components/PageContainer';
-import { unitKindName } from '../../../i18n';
+import { tDynamic, unitKindName } from '../../../i18n';
 import { errorText } from '../../../utils/errors';
 
 interface KindRow {
@@ -31,6 +41,87 @@ function kindRows(data: Dashboard | undefined): KindRow[] {
 
 function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function isItemFigures(value: unknown): value is DashboardItems {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<DashboardItems>;
+  return typeof v.total === 'number' && Array.isArray(v.byKind) && Array.isArray(v.byStatus);
+}
+
+function ItemFigures({ items }: { items: DashboardItems }) {
+  const { t } = useTranslation();
+  const { access } = useAuth();
+  const open = items.byStatus.filter((s) => s.count > 0);
+  return (
+    <section aria-labelledby="dashboard-items" data-testid="dashboard-items">
+      <Typography.Title level={5} id="dashboard-items" style={{ marginTop: 0 }}>
+        {access.items ? <Link to="/items">{t('dashboard.items')}</Link> : t('dashboard.items')}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic
+              title={t('dashboard.items')}
+              value={items.total}
+              prefix={<ProfileOutlined />}
+              valueRender={(node) => <span data-testid="dashboard-item-count">{node}</span>}
+            />
+            <Flex wrap gap={4} style={{ marginTop: 8 }}>
+              {items.byKind
+                .filter((k) => k.count > 0)
+                .map((k) => (
+                  <Tag key={k.kind}>
+                    {tDynamic(`itemKind.${k.kind}`, k.kind)} {k.count}
+                  </Tag>
+                ))}
+            </Flex>
+          </Card>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Card>
+            <Statistic
+              title={t('dashboard.itemsOverdue')}
+              value={items.overdue}
+              prefix={<WarningOutlined />}
+              styles={{ content: items.overdue > 0 ? { color: '#cf1322' } : undefined }}
+            />
+            {access.items && items.overdue > 0 ? (
+              <Link to="/items?overdue=true">{t('items.overdueOnly')}</Link>
+            ) : null}
+          </Card>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Card>
+            <Statistic
+              title={t('dashboard.reportsLate')}
+              value={items.reportsLate}
+              prefix={<ClockCircleOutlined />}
+            />
+          </Card>
+        </Col>
+        {open.length > 0 ? (
+          <Col xs={24}>
+            <Card size="small" title={t('dashboard.itemsByStatus')}>
+              <Flex wrap gap={8}>
+                {open.map((s) => (
+                  <Tag key={s.status} style={{ padding: '2px 8px' }}>
+                    {access.items ? (
+                      <Link to={`/items?status=${s.status}`}>
+                        {tDynamic(`itemStatus.${s.status}`, s.status)} {s.count}
+                      </Link>
+                    ) : (
+                      `${tDynamic(`itemStatus.${s.status}`, s.status)} ${s.count}`
+                    )}
+                  </Tag>
+                ))}
+              </Flex>
+            </Card>
+          </Col>
+        ) : null}
+      </Row>
+    </section>
+  );
 }
 
 export default function DashboardPage() {
@@ -129,6 +220,8 @@ export default function DashboardPage() {
           </Col>
         </Row>
       </section>
+
+      {isItemFigures(data?.items) ? <ItemFigures items={data.items} /> : null}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>

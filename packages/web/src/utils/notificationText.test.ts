@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import enUS from '../locales/en-US';
+import zhCN from '../locales/zh-CN';
+import { notificationLink, notificationText } from './notificationText';
+
+function translator(messages: Record<string, string>) {
+  const t = (key: string, options: Record<string, unknown> = {}) =>
+    (messages[key] ?? key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(options[name] ?? ''));
+  const exists = (key: string) => key in messages;
+  return { t, exists };
+}
+
+const zh = translator(zhCN);
+const en = translator(enUS);
+const item = { itemNumber: 'DB-2022-0017', itemTitle: '松材线虫病疫木清理' };
+
+describe('notification texts', () => {
+  it('words a due reminder with the period label and working days left', () => {
+    const n = {
+      kind: 'report_due',
+      params: { ...item, periodKey: '2022-03', deadline: '2022-04-07', workingDaysLeft: 2 },
+    };
+    const text = notificationText(n, zh.t, zh.exists, 'zh-CN');
+    expect(text).toContain('DB-2022-0017');
+    expect(text).toContain('2022年3月');
+    expect(text).toContain('2022-04-07');
+    expect(text).toContain('2');
+    expect(notificationText(n, en.t, en.exists, 'en-US')).toContain('Mar 2022');
+  });
+
+  it('splits request decisions into approved and refused, with the request kind translated', () => {
+    const approved = {
+      kind: 'request_decided',
+      params: { ...item, requestKind: 'extension', approved: true },
+    };
+    const refused = {
+      kind: 'request_decided',
+      params: { ...item, requestKind: 'adjustment', approved: false, reason: '理由不充分' },
+    };
+    expect(notificationText(approved, zh.t, zh.exists, 'zh-CN')).toContain(zhCN['requestKind.extension']);
+    expect(notificationText(refused, zh.t, zh.exists, 'zh-CN')).toContain('理由不充分');
+    expect(notificationText(approved, zh.t, zh.exists, 'zh-CN')).not.toBe(
+      notificationText(refused, zh.t, zh.exists, 'zh-CN'),
+    );
+  });
+
+  it('has a text for every kind the server sends, and a fallback for unknown kinds', () => {
+    for (const kind of [
+      'report_due',
+      'report_overdue',
+      'item_assigned',
+      'report_returned',
+      'report_accepted',
+    ]) {
+      const text = notificationText({ kind, params: item }, zh.t, zh.exists, 'zh-CN');
+      expect(text).toContain('DB-2022-0017');
+      expect(text).not.toMatch(/\{\{|notification\./);
+    }
+    expect(notificationText({ kind: 'something_new', params: {} }, zh.t, zh.exists, 'zh-CN')).toBe(
+      zhCN['notification.unknown'],
+    );
+  });
+
+  it('leads to the report or the item', () => {
+    expect(notificationLink({ kind: 'report_returned', itemId: 'i1', reportId: 'r1' })).toBe(
+      '/reports/r1/edit',
+    );
+    expect(notificationLink({ kind: 'item_assigned', itemId: 'i1', reportId: null })).toBe('/items/i1');
+    expect(notificationLink({ kind: 'report_due', itemId: 'i1', reportId: null })).toBe(
+      '/items/i1?tab=reports',
+    );
+    expect(notificationLink({ kind: 'report_due', itemId: null, reportId: null })).toBeNull();
+  });
+});

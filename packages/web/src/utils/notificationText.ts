@@ -1,0 +1,64 @@
+// The words of a notification, built in the reader's language from its kind and params (the server stores
+// facts, not sentences): `notification.<kind>` message ids, with the period shown as a label.
+import { periodLabel } from './period';
+
+export interface NotificationLike {
+  kind: string;
+  params: Record<string, unknown>;
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+const str = (v: unknown, fallback = '') =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
+
+/** The message id for a notification (`request_decided` splits into approved / refused). */
+export function notificationKey(n: NotificationLike, exists: (key: string) => boolean): string {
+  if (n.kind === 'request_decided') {
+    const key =
+      n.params.approved === true
+        ? 'notification.request_decided.approved'
+        : 'notification.request_decided.refused';
+    return exists(key) ? key : 'notification.unknown';
+  }
+  const key = `notification.${n.kind}`;
+  return exists(key) ? key : 'notification.unknown';
+}
+
+export function notificationText(
+  n: NotificationLike,
+  t: Translate,
+  exists: (key: string) => boolean,
+  locale: string,
+): string {
+  const p = n.params ?? {};
+  const periodKey = str(p.periodKey);
+  const requestKind = str(p.requestKind);
+  const reason = str(p.reason);
+  return t(notificationKey(n, exists), {
+    kind: n.kind,
+    itemNumber: str(p.itemNumber, '—'),
+    itemTitle: str(p.itemTitle),
+    period: periodKey ? periodLabel(periodKey, locale) : '',
+    deadline: str(p.deadline, '—'),
+    dueDate: str(p.dueDate, '—'),
+    days: str(p.workingDaysLate ?? p.workingDaysLeft, '—'),
+    requestKind:
+      requestKind && exists(`requestKind.${requestKind}`) ? t(`requestKind.${requestKind}`) : requestKind,
+    reason: reason || t('notification.noReason'),
+  });
+}
+
+/** Where a notification leads: the report's form or its item. */
+export function notificationLink(n: {
+  kind: string;
+  itemId: string | null;
+  reportId: string | null;
+}): string | null {
+  if (!n.itemId) return null;
+  if (n.kind === 'report_returned' && n.reportId) return `/reports/${n.reportId}/edit`;
+  if (n.kind === 'report_due' || n.kind === 'report_overdue' || n.kind === 'report_accepted')
+    return `/items/${n.itemId}?tab=reports`;
+  if (n.kind === 'request_decided') return `/items/${n.itemId}?tab=requests`;
+  return `/items/${n.itemId}`;
+}
