@@ -37,8 +37,29 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string | und
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; SQLite's prepare (parse and plan) costs as much as running a small
+ * query. The same SQL text reuses its prepared statement. Queries run one at a time on this connection
+ * (Kysely serialises them), so a statement is never in use twice at once.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 2000) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= max) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

@@ -6,13 +6,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** The whole error body, for errors that carry more than `error` (an import's `problems`). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, body?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.body = body;
   }
 }
 
@@ -171,7 +174,7 @@ export function upload<T>(
       if (xhr.status === 401) unauthorizedHandler?.();
       if (isErrorBody(data)) {
         const { code, message, field } = data.error;
-        reject(new ApiError(xhr.status, code, message, field));
+        reject(new ApiError(xhr.status, code, message, field, data));
       } else {
         reject(
           new ApiError(xhr.status, `http_${xhr.status}`, xhr.statusText || `HTTP ${xhr.status}`, 'file'),
@@ -182,6 +185,73 @@ export function upload<T>(
     form.append(options.field ?? 'file', file, fileName);
     xhr.send(form);
   });
+}
+
+/** `filename*=UTF-8''…` (RFC 5987) or `filename="…"` of a Content-Disposition header. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/**
+ * Downloads a file from the API (session cookie and UI language, which a plain link cannot send) and saves it
+ * under the server's file name. Errors are the same `ApiError` as every other call.
+ */
+export async function download(
+  path: string,
+  fallbackName: string,
+  options: Pick<RequestOptions, 'query' | 'signal'> = {},
+): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}${buildQuery(options.query)}`, {
+      headers: { 'Accept-Language': localeGetter() },
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new NetworkError(e instanceof Error ? e.message : String(e));
+  }
+  if (!response.ok) {
+    if (response.status === 401) unauthorizedHandler?.();
+    let data: unknown = undefined;
+    try {
+      data = JSON.parse(await response.text());
+    } catch {
+      data = undefined;
+    }
+    if (isErrorBody(data)) {
+      const { code, message, field } = data.error;
+      throw new ApiError(response.status, code, message, field, data);
+    }
+    throw new ApiError(
+      response.status,
+      `http_${response.status}`,
+      response.statusText || `HTTP ${response.status}`,
+    );
+  }
+  const blob = await response.blob();
+  const name = fileNameOf(response.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  return name;
 }
 
 export const http = {

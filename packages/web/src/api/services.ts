@@ -1,5 +1,5 @@
 // One function per endpoint of the API contract.
-import { ApiError, http, upload, type UploadOptions } from './client';
+import { ApiError, download, http, upload, type UploadOptions } from './client';
 import type {
   CalendarDayKind,
   CalendarYear,
@@ -7,6 +7,7 @@ import type {
   ItemAction,
   ItemCreate,
   ItemDetail,
+  ItemImportResult,
   ItemQuery,
   ItemSummary,
   ItemUpdate,
@@ -125,6 +126,16 @@ export const itemsApi = {
   createReport: (id: string, body: ReportCreate) => http.post<ReportView>(`/items/${enc(id)}/reports`, body),
   uploadEvidence: (id: string, file: File, options?: UploadOptions) =>
     upload<EvidenceView>(`/items/${enc(id)}/evidence`, file, file.name, options),
+  /** The import template (.xlsx) in the UI language (supervisor). */
+  downloadTemplate: () => download('/items/import-template.xlsx', 'benpao-item-import-template.xlsx'),
+  /** All or nothing: 400 `import_invalid` carries every bad cell in `ApiError.body.problems`. */
+  importItems: (file: File, options?: UploadOptions) =>
+    upload<ItemImportResult>('/items/import', file, file.name, options),
+  /** The list (.xlsx) with the list's filters (paging ignored). */
+  exportList: (query: ItemQuery) => {
+    const { page: _page, pageSize: _pageSize, ...filters } = query;
+    return download('/items/export.xlsx', 'benpao-items.xlsx', { query: filters });
+  },
 };
 
 export const reportsApi = {

@@ -627,3 +627,20 @@ export interface Settings {
   evidenceMaxBytes: number;
   demoToday: string | null;
 }
+
+// ---------- Excel import ----------
+
+/** `POST /api/items/import` → 200 */
+export interface ItemImportResult {
+  created: number;
+  numbers: string[];
+}
+
+/** One bad cell of an import (400 `import_invalid`, `problems`). */
+export interface ImportProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  field: string;
+  message: string;
+}

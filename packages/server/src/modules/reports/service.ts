@@ -159,6 +159,25 @@ async function present(
 
 // ----------------------------------------------------------------------------------------------- reads
 
+/** The columns of a report that nobody has submitted or reviewed yet (a new draft or a new version). */
+function unsubmitted(createdBy: string, now: string) {
+  return {
+    submitted_at: null,
+    submitted_on: null,
+    submitted_by: null,
+    late: null,
+    working_days_late: null,
+    approved_by: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    return_reason: null,
+    created_by: createdBy,
+    created_at: now,
+    updated_at: now,
+    row_version: 1,
+  };
+}
+
 export async function getReport(db: Queryable, ctx: RequestContext, id: string): Promise<ReportView> {
   const actor = actorOf(ctx);
   const report = await repo.findReport(db, actor.regionId, id);
@@ -425,19 +444,7 @@ export async function createReport(
         ...columnsOf(input),
         deadline: deadline.date,
         deadline_estimated: deadline.estimated ? 1 : 0,
-        submitted_at: null,
-        submitted_on: null,
-        submitted_by: null,
-        late: null,
-        working_days_late: null,
-        approved_by: null,
-        reviewed_by: null,
-        reviewed_at: null,
-        return_reason: null,
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-        row_version: 1,
+        ...unsubmitted(actor.id, now),
       })
       .catch(reportExists(period.key));
     await repo.replaceMilestones(trx, item.region_id, id, input.milestonesReached ?? []);
@@ -703,19 +710,7 @@ export async function correctReport(db: Db, ctx: RequestContext, id: string): Pr
         version,
         current: 0,
         status: 'draft',
-        submitted_at: null,
-        submitted_on: null,
-        submitted_by: null,
-        late: null,
-        working_days_late: null,
-        approved_by: null,
-        reviewed_by: null,
-        reviewed_at: null,
-        return_reason: null,
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-        row_version: 1,
+        ...unsubmitted(actor.id, now),
       })
       .catch((err: unknown) => {
         if (isUniqueViolation(err)) throw open();

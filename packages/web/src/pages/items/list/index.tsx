@@ -1,8 +1,14 @@
 // Supervision items (督办事项), ProTable style: filters (kind, lead unit, leader, status, overdue, search) kept in
 // the URL so that back from an item returns to the same list; paging on the server.
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  FileExcelOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Grid, Input, List, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Grid, Input, List, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +24,7 @@ import { ItemKindTag, ItemStatusTag } from '../../../components/StatusTags';
 import { currentLocale } from '../../../i18n';
 import { errorText } from '../../../utils/errors';
 import { formatPct, periodLabel } from '../../../utils/period';
+import ImportModal from './ImportModal';
 
 const FILTERS = ['kind', 'unitId', 'leaderUserId', 'status', 'overdue', 'q'] as const;
 
@@ -71,6 +78,20 @@ export default function ItemListPage() {
   });
   const units = useAllUnits();
   const leaders = useLeaderOptions();
+  const { message } = App.useApp();
+  const [importOpen, setImportOpen] = useState(false);
+  const [downloading, setDownloading] = useState<'export' | 'template' | null>(null);
+
+  const save = async (which: 'export' | 'template') => {
+    setDownloading(which);
+    try {
+      await (which === 'export' ? itemsApi.exportList(query) : itemsApi.downloadTemplate());
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setDownloading(null);
+    }
+  };
 
   const update = (
     changes: Partial<Record<(typeof FILTERS)[number] | 'page' | 'pageSize', string | undefined>>,
@@ -196,6 +217,29 @@ export default function ItemListPage() {
           <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching}>
             {t('common.refresh')}
           </Button>
+          <Button
+            icon={<FileExcelOutlined />}
+            onClick={() => void save('export')}
+            loading={downloading === 'export'}
+            data-testid="item-export"
+          >
+            {t('itemImport.export')}
+          </Button>
+          {access.itemsEdit ? (
+            <>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => void save('template')}
+                loading={downloading === 'template'}
+                data-testid="item-template"
+              >
+                {t('itemImport.template')}
+              </Button>
+              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="item-import">
+                {t('itemImport.import')}
+              </Button>
+            </>
+          ) : null}
           {access.itemsEdit ? (
             <Button
               type="primary"
@@ -338,6 +382,7 @@ export default function ItemListPage() {
           />
         )}
       </Card>
+      {access.itemsEdit ? <ImportModal open={importOpen} onClose={() => setImportOpen(false)} /> : null}
     </PageContainer>
   );
 }
