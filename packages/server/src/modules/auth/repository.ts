@@ -15,10 +15,15 @@ export async function rolesOf(db: Queryable, userId: string): Promise<Role[]> {
   return rows.map((r) => r.role as Role);
 }
 
+/**
+ * A session with its user and roles in one query (a row per role; none when the user has no role): this runs
+ * on every authenticated request.
+ */
 export async function findSession(db: Queryable, id: string) {
-  return db
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
     .select([
       'sessions.id as sessionId',
       'sessions.created_at as createdAt',
@@ -29,9 +34,15 @@ export async function findSession(db: Queryable, id: string) {
       'users.username',
       'users.display_name as displayName',
       'users.active',
+      'user_roles.role',
     ])
     .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .orderBy('user_roles.role')
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const { role: _role, ...session } = first;
+  return { ...session, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])) };
 }
 
 export const touchSession = (db: Queryable, id: string, at: string) =>

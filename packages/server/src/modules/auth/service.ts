@@ -12,7 +12,6 @@ import {
   deleteSession,
   findSession,
   findUserByUsername,
-  rolesOf,
   touchSession,
 } from './repository.ts';
 
@@ -147,7 +146,7 @@ export async function resolveSession(
     unitId: s.unitId,
     username: s.username,
     displayName: s.displayName,
-    roles: await rolesOf(db, s.userId),
+    roles: s.roles,
     sessionId: id,
   };
 }
