@@ -2,7 +2,14 @@
 // `code` selects a localised message; `params` fill it; `field` names the offending input.
 
 export type DomainErrorKind =
-  'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'too_large';
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'locked'
+  | 'too_large'
+  | 'unsupported_media_type';
 
 export class DomainError extends Error {
   constructor(

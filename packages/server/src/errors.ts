@@ -13,6 +13,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   locked: 423,
   too_large: 413,
+  unsupported_media_type: 415,
 };
 
 export interface ErrorBody {

@@ -308,5 +308,3 @@ export interface DB {
   evidence_files: EvidenceFileTable;
   notifications: NotificationTable;
 }
-
-export type { Generated };

@@ -1,11 +1,9 @@
 import multipart from '@fastify/multipart';
-import { DomainError } from '@benpao/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
 import { errors, idParam } from '../../http.ts';
-import { pickLocale, translate } from '../../i18n/messages.ts';
 import { EVIDENCE_MAX_BYTES_MAX } from '../settings/schema.ts';
 import { evidenceView, uploadDoc } from './schema.ts';
 import * as service from './service.ts';
@@ -47,25 +45,10 @@ export const evidenceRoutes =
         response: { 201: evidenceView, ...errors(400, 401, 403, 404, 409, 413, 415) },
       },
       handler: async (req, reply) => {
-        try {
-          const view = await service.uploadEvidence(db, store, req.ctx, req.params.id, (max) =>
-            nextFile(req, max),
-          );
-          return await reply.status(201).send(view);
-        } catch (err) {
-          // A refused type is 415; DomainError has no kind for it, so it is answered here in the standard shape.
-          if (err instanceof DomainError && err.code === 'file_type_refused') {
-            const locale = pickLocale(req.headers['accept-language']);
-            return (reply as FastifyReply).status(415).send({
-              error: {
-                code: err.code,
-                message: translate(err.code, locale, { field: 'file' }),
-                field: 'file',
-              },
-            });
-          }
-          throw err;
-        }
+        const view = await service.uploadEvidence(db, store, req.ctx, req.params.id, (max) =>
+          nextFile(req, max),
+        );
+        return reply.status(201).send(view);
       },
     });
     app.get('/api/items/:id/evidence', {

@@ -73,7 +73,7 @@ export async function uploadEvidence(
       throw new DomainError('too_large', 'file_too_large', { limit: megabytes(maxBytes) }, 'file');
     if (received.size === 0) throw validationError('file_empty', 'file');
     const type = await sniff(received.tempPath, received.head, received.size);
-    if (!type) throw new DomainError('validation', 'file_type_refused', {}, 'file');
+    if (!type) throw new DomainError('unsupported_media_type', 'file_type_refused', {}, 'file');
     const id = newId();
     const name = cleanFileName(part.filename);
     await store.withLock(received.sha256, async () => {

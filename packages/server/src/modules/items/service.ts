@@ -15,7 +15,6 @@ import {
   nextItemState,
   notFound,
   periodByKey,
-  periodOf,
   plannedProgress,
   progressLag,
   ROLE_SCOPE,
@@ -820,5 +819,3 @@ export async function decideRequest(
   });
   return getItem(db, ctx, id);
 }
-
-export { periodOf };
