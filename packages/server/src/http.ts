@@ -1,7 +1,9 @@
 // Shared request/response schemas and small route helpers.
 import { z } from 'zod';
 
-export const idParam = z.strictObject({ id: z.string().min(1).max(64) });
+/** A reference to another record in a request body: never empty, so '' is a 400 and not a broken foreign key. */
+export const ref = z.string().min(1).max(64);
+export const idParam = z.strictObject({ id: ref });
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

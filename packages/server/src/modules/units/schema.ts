@@ -1,6 +1,6 @@
 import { UNIT_KINDS } from '@benpao/domain';
 import { z } from 'zod';
-import { pageQuery, text } from '../../http.ts';
+import { pageQuery, ref, text } from '../../http.ts';
 
 export const unitKind = z.enum(UNIT_KINDS);
 
@@ -30,8 +30,8 @@ export const unitCreate = z.strictObject({
   name: text(100),
   shortName: text(50).nullable().optional(),
   kind: unitKind,
-  categoryId: z.string().max(64).nullable().optional(),
-  parentId: z.string().max(64).nullable().optional(),
+  categoryId: ref.nullable().optional(),
+  parentId: ref.nullable().optional(),
   sortOrder: z.number().int().min(0).max(1_000_000).optional(),
 });
 

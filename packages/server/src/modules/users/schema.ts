@@ -1,6 +1,6 @@
 import { ROLES, PASSWORD_MAX_LENGTH } from '@benpao/domain';
 import { z } from 'zod';
-import { pageQuery, text } from '../../http.ts';
+import { pageQuery, ref, text } from '../../http.ts';
 
 export const role = z.enum(ROLES);
 
@@ -47,12 +47,12 @@ const password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 export const userCreate = z.strictObject({
   username,
   displayName: text(100),
-  unitId: z.string().min(1).max(64),
+  unitId: ref,
   password,
 });
 export const userUpdate = z.strictObject({
   displayName: text(100).optional(),
-  unitId: z.string().min(1).max(64).optional(),
+  unitId: ref.optional(),
   active: z.boolean().optional(),
 });
 export const passwordReset = z.strictObject({ password });
