@@ -38,14 +38,20 @@ const CAPACITY: Record<Role, ItemActor | null> = {
   leader: null,
 };
 
+/** The roles of a unit: a draft (before 交办) does not exist for them yet. */
+const UNIT_ROLES: readonly Role[] = ['manager', 'reporter', 'other_manager'];
+const hidden = (state: ItemState, role: Role) => state === 'draft' && UNIT_ROLES.includes(role);
+
 type Outcome =
   | { status: 200; to: ItemState }
   | { status: 409; code: 'illegal_transition' }
   | { status: 403; code: 'forbidden' }
+  | { status: 404; code: 'not_found' }
   | { status: 400; code: 'reason_required' };
 
 /** What the transition table says, for a request without a reason. */
 function expected(state: ItemState, action: ItemAction, role: Role): Outcome {
+  if (hidden(state, role)) return { status: 404, code: 'not_found' };
   const capacity = CAPACITY[role];
   // Not the caller's item (another unit), or a role with no transition permission at all (the leader).
   if (capacity === null) return { status: 403, code: 'forbidden' };
@@ -170,6 +176,10 @@ describe.skipIf(!pgAvailable)(`the item lifecycle against the transition table (
     for (const state of ITEM_STATES) {
       for (const role of ROLES) {
         const res = await t.as(c[role], { method: 'GET', url: `/api/items/${probe[state].id}` });
+        if (hidden(state, role)) {
+          expectError(res, 404, 'not_found');
+          continue;
+        }
         if (role === 'other_manager') {
           expectError(res, 403, 'forbidden');
           continue;

@@ -17,6 +17,7 @@ import {
   NUMBER_RE,
   projectBody,
   rowCount,
+  transition,
   transitionCall,
   unchanged,
   unitByName,
@@ -924,8 +925,11 @@ describe.skipIf(!pgAvailable)(`who sees which items (${dialect})`, () => {
     string
   >;
   const u = {} as Record<'ddb' | 'xx' | 'ws' | 'zrzy', string>;
-  /** A: 大东坝镇 leads, 新兴镇 co-operates; B: 新兴镇 leads; C: 望松街道 leads, 大东坝镇 co-operates; D: 自然资源局, overdue; E: 望松街道, overdue but cancelled. */
-  const items = {} as Record<'A' | 'B' | 'C' | 'D' | 'E', ItemJson>;
+  /**
+   * A: 大东坝镇 leads, 新兴镇 co-operates; B: 新兴镇 leads; C: 望松街道 leads, 大东坝镇 co-operates; D: 自然资源局, overdue;
+   * E: 望松街道, overdue but cancelled; F: a draft 大东坝镇 would lead with 新兴镇 (not yet assigned: the county's alone).
+   */
+  const items = {} as Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', ItemJson>;
 
   const list = async (cookie: string, query = ''): Promise<ItemList> => {
     const res = await t.as(cookie, { method: 'GET', url: `/api/items${query ? `?${query}` : ''}` });
@@ -945,11 +949,12 @@ describe.skipIf(!pgAvailable)(`who sees which items (${dialect})`, () => {
     expect(out).toHaveLength(first.total);
     return out.sort();
   };
-  /** What the database says a unit may see: items it leads or co-operates on. */
+  /** What the database says a unit may see: items it leads or co-operates on, once assigned (not drafts). */
   const idsOfUnitInDb = async (unitId: string) => {
     const rows = await t.database.db
       .selectFrom('items')
       .select('id')
+      .where('status', '!=', 'draft')
       .where((eb) =>
         eb.or([
           eb('lead_unit_id', '=', unitId),
@@ -989,16 +994,19 @@ describe.skipIf(!pgAvailable)(`who sees which items (${dialect})`, () => {
       'accepted',
       workBody(u.ddb, { coUnitIds: [u.xx], title: '大东坝镇牵头的清理任务' }),
     );
-    items.B = await createItem(t, c.supervisor, projectBody(u.xx, { title: '新兴镇牵头的园区项目' }));
-    items.C = await createItem(
+    // Units see an item once it is assigned: B, C and D are, F stays a draft.
+    items.B = await itemIn(t, cookies, 'assigned', projectBody(u.xx, { title: '新兴镇牵头的园区项目' }));
+    items.C = await itemIn(
       t,
-      c.supervisor,
+      cookies,
+      'assigned',
       indicatorBody(u.ws, { coUnitIds: [u.ddb], title: '望松街道牵头的增速指标' }),
     );
     const pastDue = { startDate: '2022-01-01', dueDate: '2022-03-31', milestones: [] };
-    items.D = await createItem(
+    items.D = await itemIn(
       t,
-      c.supervisor,
+      cookies,
+      'assigned',
       workBody(u.zrzy, { ...pastDue, title: '自然资源局逾期的用地报批' }),
     );
     items.E = await itemIn(
@@ -1007,9 +1015,19 @@ describe.skipIf(!pgAvailable)(`who sees which items (${dialect})`, () => {
       'cancelled',
       workBody(u.ws, { ...pastDue, title: '望松街道已撤销的旧任务' }),
     );
+    items.F = await createItem(
+      t,
+      c.supervisor,
+      workBody(u.ddb, { coUnitIds: [u.xx], title: '大东坝镇尚未交办的草稿' }),
+    );
     // More of 大东坝镇's own, so that its list spans several pages.
     for (let i = 0; i < 8; i++)
-      await createItem(t, c.supervisor, workBody(u.ddb, { title: `大东坝镇分页事项${i}`, milestones: [] }));
+      await itemIn(
+        t,
+        cookies,
+        'assigned',
+        workBody(u.ddb, { title: `大东坝镇分页事项${i}`, milestones: [] }),
+      );
   });
   afterAll(() => t.close());
 
@@ -1031,6 +1049,40 @@ describe.skipIf(!pgAvailable)(`who sees which items (${dialect})`, () => {
     expect(ddb).not.toContain(items.E.id);
     expect(await allIds(c.xinxing)).toEqual(expect.arrayContaining([items.A.id, items.B.id]));
     expect(await allIds(c.reporter)).toEqual(ddb);
+  });
+
+  it('hides a draft from its lead unit and its co-units until the supervisor assigns it, then shows it', async () => {
+    const draft = items.F;
+    for (const who of ['dadongba', 'reporter', 'xinxing', 'wangsong'] as const) {
+      expect(await allIds(c[who]), who).not.toContain(draft.id);
+      expectError(await t.as(c[who], { method: 'GET', url: `/api/items/${draft.id}` }), 404, 'not_found');
+      expectError(
+        await t.as(c[who], { method: 'GET', url: `/api/items/${draft.id}/periods` }),
+        404,
+        'not_found',
+      );
+    }
+    const lead = await allIds(c.dadongba);
+    // An id that names nothing answers the same: a unit cannot tell a draft from a missing item.
+    expect((await t.as(c.dadongba, { method: 'GET', url: `/api/items/${draft.id}` })).json()).toEqual(
+      (await t.as(c.dadongba, { method: 'GET', url: '/api/items/no-such-item' })).json(),
+    );
+    for (const who of ['supervisor', 'leader', 'discipline'] as const) {
+      expect(await allIds(c[who]), who).toContain(draft.id);
+      expect((await getItem(t, c[who], draft.id)).status).toBe('draft');
+    }
+
+    await transition(t, c.supervisor, draft.id, 'assign');
+    expect(await allIds(c.dadongba)).toEqual([...lead, draft.id].sort());
+    expect(await allIds(c.reporter)).toContain(draft.id);
+    expect(await allIds(c.xinxing)).toContain(draft.id);
+    expect(await allIds(c.wangsong)).not.toContain(draft.id);
+    const assigned = await getItem(t, c.dadongba, draft.id);
+    expect(assigned.status).toBe('assigned');
+    expect(assigned.access).toEqual({ relation: 'lead', canReport: true });
+    expect(assigned.allowedActions).toEqual(['accept']);
+    expect((await getItem(t, c.xinxing, draft.id)).access).toEqual({ relation: 'co_unit', canReport: false });
+    expectError(await t.as(c.wangsong, { method: 'GET', url: `/api/items/${draft.id}` }), 403, 'forbidden');
   });
 
   it('shows the relation on every listed item: lead with reporting for the lead unit, read-only co_unit otherwise', async () => {
@@ -1223,7 +1275,14 @@ describe.skipIf(!pgAvailable)(`extension and adjustment requests (${dialect})`, 
   });
 
   it('takes requests only while the item is accepted or in progress, 409 request_not_open otherwise', async () => {
-    for (const state of ['draft', 'assigned', 'completion_requested', 'completed', 'cancelled'] as const) {
+    // A draft is not there yet for the unit: 404 before any question of requests.
+    const draft = await itemIn(t, cookies(), 'draft', workBody(ddb));
+    expectError(
+      await unchanged(t, () => ask(c.dadongba, draft.id, extension('2023-03-31'))),
+      404,
+      'not_found',
+    );
+    for (const state of ['assigned', 'completion_requested', 'completed', 'cancelled'] as const) {
       const item = await itemIn(t, cookies(), state, workBody(ddb));
       const res = await unchanged(t, () => ask(c.dadongba, item.id, extension('2023-03-31')));
       expect(expectError(res, 409, 'request_not_open').message, state).toMatch(HAN);

@@ -4,21 +4,17 @@ import type { Queryable } from '../../db/index.ts';
 import type { AuditLogTable } from '../../db/schema.ts';
 
 export async function lockHead(db: Queryable, regionId: string): Promise<{ seq: number; hash: string }> {
-  // The UPDATE takes the row lock on PostgreSQL so concurrent writers append one after another.
-  const bumped = await db
+  // The UPDATE takes the row lock on PostgreSQL so concurrent writers append one after another; it returns the
+  // head it moved, so that no second read is needed.
+  const head = await db
     .updateTable('audit_heads')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
     .where('region_id', '=', regionId)
+    .returning(['seq', 'hash'])
     .executeTakeFirst();
-  if (Number(bumped.numUpdatedRows) === 0) {
-    await db.insertInto('audit_heads').values({ region_id: regionId, seq: 1, hash: GENESIS_HASH }).execute();
-  }
-  const head = await db
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
-    .where('region_id', '=', regionId)
-    .executeTakeFirstOrThrow();
-  return { seq: head.seq, hash: head.hash };
+  if (head) return { seq: Number(head.seq), hash: head.hash };
+  await db.insertInto('audit_heads').values({ region_id: regionId, seq: 1, hash: GENESIS_HASH }).execute();
+  return { seq: 1, hash: GENESIS_HASH };
 }
 
 export async function appendEntry(db: Queryable, row: AuditLogTable): Promise<void> {

@@ -14,6 +14,7 @@ import {
   findUserByUsername,
   touchSession,
 } from './repository.ts';
+import { sessionCache, type CachedSession } from './session-cache.ts';
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -122,7 +123,13 @@ export async function login(
   return { token, userId: user.id };
 }
 
-/** Resolves a session cookie to its user, enforcing idle and absolute timeouts. */
+const timedOut = (s: Pick<CachedSession, 'createdAt' | 'lastSeenAt'>, t: number, settings: AuthSettings) =>
+  t - s.lastSeenAt > settings.idleMinutes * MINUTE || t - s.createdAt > settings.maxHours * 60 * MINUTE;
+
+/**
+ * Resolves a session cookie to its user, enforcing idle and absolute timeouts. A session read in the last few
+ * seconds comes from the per-process cache (see session-cache.ts); the timeouts are checked on every request.
+ */
 export async function resolveSession(
   db: Db,
   settings: AuthSettings,
@@ -130,25 +137,43 @@ export async function resolveSession(
   now: Date,
 ): Promise<SessionUser | 'expired' | null> {
   const id = sha256(token);
-  const s = await findSession(db, id);
-  if (!s || !s.active) return null;
   const t = now.getTime();
-  const idle = t - Date.parse(s.lastSeenAt) > settings.idleMinutes * MINUTE;
-  const old = t - Date.parse(s.createdAt) > settings.maxHours * 60 * MINUTE;
-  if (idle || old) {
+  const cached = sessionCache.get(id);
+  // One that looks expired is read again: another process may have seen it since.
+  if (cached && !timedOut(cached, t, settings)) {
+    if (t - cached.lastSeenAt > TOUCH_INTERVAL_MS) {
+      await touchSession(db, id, now.toISOString());
+      sessionCache.touched(id, t);
+    }
+    return { ...cached.user };
+  }
+  const generation = sessionCache.begin();
+  const s = await findSession(db, id);
+  if (!s || !s.active) {
+    if (cached) sessionCache.forget(id);
+    return null;
+  }
+  const times = { createdAt: Date.parse(s.createdAt), lastSeenAt: Date.parse(s.lastSeenAt) };
+  if (timedOut(times, t, settings)) {
     await deleteSession(db, id);
+    sessionCache.forget(id);
     return 'expired';
   }
-  if (t - Date.parse(s.lastSeenAt) > TOUCH_INTERVAL_MS) await touchSession(db, id, now.toISOString());
-  return {
+  if (t - times.lastSeenAt > TOUCH_INTERVAL_MS) {
+    await touchSession(db, id, now.toISOString());
+    times.lastSeenAt = t;
+  }
+  const user: SessionUser = {
     id: s.userId,
     regionId: s.regionId,
     unitId: s.unitId,
     username: s.username,
     displayName: s.displayName,
-    roles: s.roles,
+    roles: Object.freeze(s.roles),
     sessionId: id,
   };
+  sessionCache.set(id, { user, ...times }, generation);
+  return { ...user };
 }
 
 export async function logout(db: Db, ctx: RequestContext): Promise<void> {
@@ -163,6 +188,7 @@ export async function logout(db: Db, ctx: RequestContext): Promise<void> {
       entityId: actor.id,
     });
   });
+  sessionCache.forget(actor.sessionId);
 }
 
 export async function changeOwnPassword(
@@ -197,4 +223,5 @@ export async function changeOwnPassword(
       entityId: user.id,
     });
   });
+  sessionCache.forgetUser(user.id, actor.sessionId);
 }

@@ -12,7 +12,7 @@ export interface ItemFilter {
   /** Overdue: past its due date and not completed or cancelled, as of this date. */
   overdueAsOf?: string | undefined;
   notOverdueAsOf?: string | undefined;
-  /** Unit scope: only items this unit leads or co-operates on. */
+  /** Unit scope: only items this unit leads or co-operates on, once assigned (a draft is the county's). */
   visibleToUnit?: string | undefined;
 }
 
@@ -35,7 +35,7 @@ export function filteredItems(db: Queryable, regionId: string, f: ItemFilter) {
       ]),
     );
   if (f.unitId) q = involving(f.unitId);
-  if (f.visibleToUnit) q = involving(f.visibleToUnit);
+  if (f.visibleToUnit) q = involving(f.visibleToUnit).where('items.status', '!=', 'draft');
   if (f.q) {
     const like = containsPattern(f.q);
     // Numbers are upper case (DB-2022-0017); PostgreSQL's LIKE, unlike SQLite's, is case-sensitive.
@@ -54,6 +54,48 @@ export function filteredItems(db: Queryable, regionId: string, f: ItemFilter) {
   return q;
 }
 
+/** The columns of an item that a list shows and its progress needs: not the long texts nor the project's plan. */
+const SUMMARY_COLUMNS = [
+  'items.id',
+  'items.region_id',
+  'items.number',
+  'items.kind',
+  'items.title',
+  'items.status',
+  'items.urgency',
+  'items.lead_unit_id',
+  'items.leader_user_id',
+  'items.start_date',
+  'items.due_date',
+  'items.frequency',
+  'items.direction',
+  'items.annual_target',
+  'items.annual_plan_fen',
+] as const;
+
+export type ItemSummaryRow = Pick<
+  ItemTable,
+  | 'id'
+  | 'region_id'
+  | 'number'
+  | 'kind'
+  | 'title'
+  | 'status'
+  | 'urgency'
+  | 'lead_unit_id'
+  | 'leader_user_id'
+  | 'start_date'
+  | 'due_date'
+  | 'frequency'
+  | 'direction'
+  | 'annual_target'
+  | 'annual_plan_fen'
+>;
+
+/**
+ * A page of items with the names of their lead unit and leader, and the number of matches. The count is skipped
+ * when the page itself shows it (a page that is not full is the last one).
+ */
 export async function listItemRows(
   db: Queryable,
   regionId: string,
@@ -61,17 +103,22 @@ export async function listItemRows(
   limit: number,
   offset: number,
 ) {
-  const [rows, count] = await Promise.all([
-    filteredItems(db, regionId, f)
-      .selectAll('items')
-      .orderBy('items.number', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    filteredItems(db, regionId, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const rows = await filteredItems(db, regionId, f)
+    .leftJoin('units as lead', (j) =>
+      j.onRef('lead.id', '=', 'items.lead_unit_id').onRef('lead.region_id', '=', 'items.region_id'),
+    )
+    .leftJoin('users as leader', (j) =>
+      j.onRef('leader.id', '=', 'items.leader_user_id').onRef('leader.region_id', '=', 'items.region_id'),
+    )
+    .select([...SUMMARY_COLUMNS, 'lead.name as lead_unit_name', 'leader.display_name as leader_name'])
+    .orderBy('items.number', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  if (rows.length < limit && (rows.length > 0 || offset === 0)) return { rows, total: offset + rows.length };
+  const count = await filteredItems(db, regionId, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }
 
@@ -98,33 +145,57 @@ export interface ItemFacts {
   } | null;
 }
 
-export async function loadFacts(db: Queryable, itemIds: string[]): Promise<Map<string, ItemFacts>> {
+export async function loadFacts(
+  db: Queryable,
+  items: readonly Pick<ItemTable, 'id' | 'kind'>[],
+): Promise<Map<string, ItemFacts>> {
   const out = new Map<string, ItemFacts>();
-  if (itemIds.length === 0) return out;
+  if (items.length === 0) return out;
+  const itemIds = items.map((i) => i.id);
   for (const id of itemIds)
     out.set(id, { coUnitIds: [], milestones: [], targets: [], plans: [], latestAccepted: null });
+  // Only indicators have targets and only projects have monthly plans: no query for kinds that cannot.
+  const indicatorIds = items.filter((i) => i.kind === 'indicator').map((i) => i.id);
+  const projectIds = items.filter((i) => i.kind === 'project').map((i) => i.id);
   const [co, ms, ts, ps, rs] = await Promise.all([
     db.selectFrom('item_co_units').select(['item_id', 'unit_id']).where('item_id', 'in', itemIds).execute(),
     db.selectFrom('milestones').selectAll().where('item_id', 'in', itemIds).orderBy('seq').execute(),
-    db
-      .selectFrom('indicator_targets')
-      .select(['item_id', 'period_key', 'target'])
-      .where('item_id', 'in', itemIds)
-      .orderBy('period_key')
-      .execute(),
-    db
-      .selectFrom('investment_plans')
-      .select(['item_id', 'month', 'plan_fen'])
-      .where('item_id', 'in', itemIds)
-      .orderBy('month')
-      .execute(),
+    indicatorIds.length === 0
+      ? []
+      : db
+          .selectFrom('indicator_targets')
+          .select(['item_id', 'period_key', 'target'])
+          .where('item_id', 'in', indicatorIds)
+          .orderBy('period_key')
+          .execute(),
+    projectIds.length === 0
+      ? []
+      : db
+          .selectFrom('investment_plans')
+          .select(['item_id', 'month', 'plan_fen'])
+          .where('item_id', 'in', projectIds)
+          .orderBy('month')
+          .execute(),
+    // Each item's latest accepted report only: reading every accepted report of every item grew with time.
     db
       .selectFrom('reports')
       .select(['item_id', 'period_key', 'progress', 'indicator_value', 'completed_investment_fen'])
-      .where('item_id', 'in', itemIds)
-      .where('status', '=', 'accepted')
-      .where('current', '=', 1)
-      .orderBy('period_key')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('items as i')
+          .select((sub) =>
+            sub
+              .selectFrom('reports as latest')
+              .select('latest.id')
+              .whereRef('latest.item_id', '=', 'i.id')
+              .where('latest.status', '=', 'accepted')
+              .where('latest.current', '=', 1)
+              .orderBy('latest.period_key', 'desc')
+              .limit(1)
+              .as('id'),
+          )
+          .where('i.id', 'in', itemIds),
+      )
       .execute(),
   ]);
   for (const r of co) out.get(r.item_id)!.coUnitIds.push(r.unit_id);
@@ -132,7 +203,6 @@ export async function loadFacts(db: Queryable, itemIds: string[]): Promise<Map<s
   for (const t of ts) out.get(t.item_id)!.targets.push({ periodKey: t.period_key, target: Number(t.target) });
   for (const p of ps) out.get(p.item_id)!.plans.push({ month: p.month, fen: Number(p.plan_fen) });
   for (const r of rs) {
-    // Ordered by period: the last one wins.
     out.get(r.item_id)!.latestAccepted = {
       periodKey: r.period_key,
       progress: r.progress === null ? null : Number(r.progress),

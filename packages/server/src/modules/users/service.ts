@@ -19,6 +19,7 @@ import { offsetOf } from '../../http.ts';
 import { recordAudit } from '../audit/service.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions, rolesOf } from '../auth/repository.ts';
+import { sessionCache } from '../auth/session-cache.ts';
 import { findUnit } from '../units/repository.ts';
 import { actorOf } from '../units/service.ts';
 import * as repo from './repository.ts';
@@ -130,7 +131,7 @@ export async function updateUser(
   input: z.infer<typeof userUpdate>,
 ): Promise<UserView> {
   const actor = actorOf(ctx);
-  return db.transaction().execute(async (trx) => {
+  const updated = await db.transaction().execute(async (trx) => {
     const before = await loadUser(trx, ctx, id, 'user.update');
     if (input.active === false && id === actor.id) throw validationError('cannot_deactivate_self', 'active');
     if (input.unitId) await assertActiveUnit(trx, actor.regionId, input.unitId);
@@ -158,11 +159,14 @@ export async function updateUser(
     });
     return after;
   });
+  // Sessions carry the name, unit and active flag: read them again.
+  sessionCache.forgetUser(id);
+  return updated;
 }
 
 export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promise<UserView> {
   const actor = actorOf(ctx);
-  return db.transaction().execute(async (trx) => {
+  const unlocked = await db.transaction().execute(async (trx) => {
     const before = await loadUser(trx, ctx, id, 'user.unlock');
     await trx
       .updateTable('users')
@@ -180,6 +184,8 @@ export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promi
     });
     return after;
   });
+  sessionCache.forgetUser(id);
+  return unlocked;
 }
 
 export async function resetPassword(
@@ -212,6 +218,7 @@ export async function resetPassword(
       entityId: id,
     });
   });
+  sessionCache.forgetUser(id);
 }
 
 export async function grantRoles(
@@ -224,7 +231,7 @@ export async function grantRoles(
   const roles = [...new Set(input.roles)].sort() as Role[];
   const problem = checkRoleSet(roles);
   if (problem) throw validationError(problem, 'roles');
-  return db.transaction().execute(async (trx) => {
+  const granted = await db.transaction().execute(async (trx) => {
     const before = await repo.findUser(trx, actor.regionId, id);
     if (!before) throw notFound('user', 'id');
     if (id === actor.id) throw new DomainError('forbidden', 'cannot_grant_self');
@@ -241,6 +248,9 @@ export async function grantRoles(
     });
     return after;
   });
+  // A role taken away stops working with the next request.
+  sessionCache.forgetUser(id);
+  return granted;
 }
 
 /** The region's active county leaders: what anyone who registers or reads items may pick from or see. */
