@@ -92,6 +92,13 @@ describe('PERMISSIONS table', () => {
     ['role.grant', ['security_admin']],
     ['audit.read', ['audit_admin']],
     ['audit.verify', ['audit_admin']],
+    ['webhook.manage', ['sys_admin']],
+    ['warning.issue', ['supervisor']],
+    ['warning.recheck', ['supervisor']],
+    ['warning.rectify', ['unit_manager', 'unit_reporter']],
+    ['warning.appeal', ['unit_manager']],
+    ['warning.decide_appeal', ['supervisor']],
+    ['ruleset.manage', ['supervisor']],
   ])('%s is granted to exactly %j', (action, roles) => {
     expect([...PERMISSIONS[action]].sort()).toEqual(roles);
   });
@@ -184,7 +191,7 @@ describe('三员分立: the three administrators have disjoint duties', () => {
   });
 
   it('business roles hold no administration writes', () => {
-    const administration = /^(unit|user|role|category|audit|calendar|settings)\./;
+    const administration = /^(unit|user|role|category|audit|calendar|settings|webhook)\./;
     for (const role of BUSINESS_ROLES) {
       for (const action of actionsOf(role)) {
         if (administration.test(action)) expect(isRead(action), `${role} ${action}`).toBe(true);
@@ -195,7 +202,7 @@ describe('三员分立: the three administrators have disjoint duties', () => {
   it('the administrators see none of the supervision content (items, reports, evidence)', () => {
     for (const role of ['sys_admin', 'security_admin', 'audit_admin'] as const) {
       expect(
-        actionsOf(role).filter((a) => /^(item|report|evidence|todo)\./.test(a)),
+        actionsOf(role).filter((a) => /^(item|report|evidence|todo|warning|ruleset)\./.test(a)),
         role,
       ).toEqual([]);
     }

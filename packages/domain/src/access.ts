@@ -92,6 +92,21 @@ export const PERMISSIONS = {
   'calendar.read': ALL,
   'calendar.manage': ['sys_admin'],
   'settings.manage': ['sys_admin'],
+  // Outbound webhooks (the region's DingTalk and WeCom group robots): configuration, like the settings.
+  'webhook.manage': ['sys_admin'],
+  // The warning engine (亮灯亮牌). Lights and cards are published to every unit (亮灯榜): every business role reads
+  // them; acting on one is scoped to the warned unit (rectify, appeal) or is the task force's (re-check, issue).
+  'warning.list': BUSINESS,
+  'warning.read': BUSINESS,
+  'warning.issue': ['supervisor'],
+  'warning.rectify': ['unit_manager', 'unit_reporter'],
+  'warning.recheck': ['supervisor'],
+  'warning.appeal': ['unit_manager'],
+  'warning.decide_appeal': ['supervisor'],
+  'warning.consequence': ['supervisor'],
+  'warning.evaluate': ['supervisor'],
+  'ruleset.read': BUSINESS,
+  'ruleset.manage': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -9,3 +9,4 @@ export * from './calendar.ts';
 export * from './periods.ts';
 export * from './progress.ts';
 export * from './lifecycle.ts';
+export * from './warnings/index.ts';

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -33,7 +32,11 @@ import { todoRoutes } from './modules/todo/routes.ts';
 import { excelRoutes } from './modules/excel/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { webhookRoutes } from './modules/webhooks/routes.ts';
+import { onEngineError } from './modules/warnings/engine.ts';
+import { warningRoutes } from './modules/warnings/routes.ts';
 import { registerAccess } from './plugins/access.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { VERSION } from './version.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -82,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -154,6 +157,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationRoutes(db));
   await app.register(todoRoutes(db));
   await app.register(excelRoutes(db));
+  await app.register(webhookRoutes(db));
+  await app.register(warningRoutes(db));
+  // A re-evaluation after a write fails apart from the write; the daily run repairs it. Say so in the log.
+  onEngineError((err, context) => app.log.error({ err, ...context }, 'warning engine: re-evaluation failed'));
 
   // The built web app; client-side routes fall back to index.html (see errors.ts).
   if (spa) await app.register(fastifyStatic, { root: env.webDist, index: 'index.html' });

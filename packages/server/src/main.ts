@@ -1,6 +1,7 @@
 // Listens on HOST:PORT. Stops gracefully on SIGTERM/SIGINT: in-flight requests finish, then the database closes.
 import { EnvError, loadEnv } from './env.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startWebhookWorker } from './jobs/webhooks.ts';
 import { startApp } from './server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-county.ts';
 
@@ -33,6 +34,8 @@ async function main() {
   console.log(lines.join('\n') + '\n');
   // Reminders (催办) daily at 08:30 Asia/Shanghai, and once now to catch up.
   const scheduler = startScheduler(database, app.log);
+  // Outbound webhooks (group robots): what is due goes out every 15 s, retried with backoff.
+  const webhooks = startWebhookWorker(database, app.log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -42,6 +45,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await scheduler.stop();
+    await webhooks.stop();
     await app.close();
     process.exit(0);
   };

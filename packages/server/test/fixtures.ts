@@ -14,8 +14,14 @@ export const HAN = /[\u4e00-\u9fff]/;
 
 export type Table = 'units' | 'users' | 'user_roles' | 'sessions' | 'audit_log' | 'ranking_categories';
 
+/** The region the test app was seeded with: the demo county, else the one region (some tests add others). */
 export async function regionId(t: TestApp): Promise<string> {
-  const r = await t.database.db.selectFrom('regions').select('id').executeTakeFirstOrThrow();
+  const r = await t.database.db
+    .selectFrom('regions')
+    .select('id')
+    .orderBy('is_demo', 'desc')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 

@@ -37,6 +37,15 @@ const SIGNED_IN: Principal[] = PRINCIPALS;
 const ANY_ROLE: Principal[] = PRINCIPALS.filter((p) => p !== 'no_role');
 /** Everyone with a role but the audit admin, whose only business is the audit log (三员分立). */
 const READERS: Principal[] = ANY_ROLE.filter((p) => p !== 'audit_admin');
+/** The business roles, of any unit: what every unit may read (the warning board, the rules). */
+const BUSINESS_READERS: Principal[] = [
+  'supervisor',
+  'leader',
+  'discipline',
+  'unit_manager',
+  'unit_reporter',
+  'other_unit_manager',
+];
 
 /** The item the item routes are walked on, made by the supervisor in beforeAll. */
 const matrixItem = { id: 'not-created-yet' };
@@ -124,8 +133,9 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
   },
   'GET /api/audit': { allowed: ['audit_admin'] },
   'GET /api/audit/verify': { allowed: ['audit_admin'] },
-  // Items (督办事项). The target is `matrixItem`, a draft of 大东坝镇: the other unit's manager passes the role
-  // gate of the item routes but is refused the item itself.
+  // Items (督办事项). The target is `matrixItem`, an item of 大东坝镇 the supervisor has assigned (a draft would not
+  // exist yet for any unit: 404): the other unit's manager passes the role gate of the item routes but is refused
+  // the item itself.
   'GET /api/items': {
     allowed: ['supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter', 'other_unit_manager'],
   },
@@ -142,12 +152,12 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
     request: () => ({ url: `/api/items/${matrixItem.id}`, payload: { rowVersion: 1, urgency: 'urgent' } }),
   },
   'POST /api/items/:id/transitions': {
-    // Completing a draft is illegal for everyone (409), so the walk leaves the item a draft.
+    // Completing an assigned item is illegal for everyone (409), so the walk leaves the item assigned.
     allowed: ['supervisor', 'unit_manager', 'unit_reporter'],
     request: () => ({ url: `/api/items/${matrixItem.id}/transitions`, payload: { action: 'complete' } }),
   },
   'POST /api/items/:id/requests': {
-    // A draft takes no requests (409).
+    // An item not yet accepted takes no requests (409).
     allowed: ['unit_manager'],
     request: () => ({
       url: `/api/items/${matrixItem.id}/requests`,
@@ -161,10 +171,10 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
       payload: { approve: false, reason: '矩阵测试' },
     }),
   },
-  // Progress reports (进度报送) and evidence files (佐证材料). Item-scoped routes target `matrixItem` (a draft: no
-  // report can be started on it, 409, and an upload without a file is 400); report and file routes target ids that
-  // do not exist (404 past the role gate). Returning is gated by report.read: the service lets the task force
-  // return submitted reports and a unit manager pending ones (reports.test.ts walks that).
+  // Progress reports (进度报送) and evidence files (佐证材料). Item-scoped routes target `matrixItem` (assigned, not
+  // yet accepted: no report can be started on it, 409, and an upload without a file is 400); report and file routes
+  // target ids that do not exist (404 past the role gate). Returning is gated by report.read: the service lets the
+  // task force return submitted reports and a unit manager pending ones (reports.test.ts walks that).
   'GET /api/items/:id/periods': {
     allowed: ['supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'],
     request: () => ({ url: `/api/items/${matrixItem.id}/periods` }),
@@ -247,6 +257,40 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
   },
   'GET /api/settings': { allowed: SIGNED_IN },
   'PATCH /api/settings': { allowed: ['sys_admin'], request: () => ({ payload: { reminderDaysBefore: 2 } }) },
+  // Outbound webhooks (群机器人): the system administrator's. The :id routes target a webhook that does not exist
+  // (404 past the role gate), so the walk sends nothing; creating one points it at a closed loopback port.
+  'GET /api/webhooks': { allowed: ['sys_admin'] },
+  'POST /api/webhooks': {
+    allowed: ['sys_admin'],
+    request: (_ids, caller) => ({
+      payload: {
+        name: `矩阵测试群-${caller}`,
+        format: 'wecom',
+        url: 'http://127.0.0.1:9/matrix',
+        events: ['warning.issued'],
+      },
+    }),
+  },
+  'GET /api/webhooks/:id': {
+    allowed: ['sys_admin'],
+    request: () => ({ url: '/api/webhooks/no-such-webhook' }),
+  },
+  'PATCH /api/webhooks/:id': {
+    allowed: ['sys_admin'],
+    request: () => ({ url: '/api/webhooks/no-such-webhook', payload: { active: false } }),
+  },
+  'DELETE /api/webhooks/:id': {
+    allowed: ['sys_admin'],
+    request: () => ({ url: '/api/webhooks/no-such-webhook' }),
+  },
+  'GET /api/webhooks/:id/deliveries': {
+    allowed: ['sys_admin'],
+    request: () => ({ url: '/api/webhooks/no-such-webhook/deliveries' }),
+  },
+  'POST /api/webhooks/:id/test': {
+    allowed: ['sys_admin'],
+    request: () => ({ url: '/api/webhooks/no-such-webhook/test' }),
+  },
   'GET /api/notifications': { allowed: ANY_ROLE },
   'GET /api/notifications/unread-count': { allowed: ANY_ROLE },
   'POST /api/notifications/:id/read': {
@@ -257,6 +301,85 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
   'POST /api/reminders/run': { allowed: ['supervisor'] },
   'GET /api/todo': {
     allowed: ['supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter', 'other_unit_manager'],
+  },
+  // The warning engine (亮灯亮牌): lights and cards are published to every business role; acting on one is the
+  // warned unit's (rectify, appeal: an unknown id is 404 past the role gate) or the task force's.
+  'GET /api/warnings': { allowed: BUSINESS_READERS },
+  'GET /api/warnings/summary': { allowed: BUSINESS_READERS },
+  'GET /api/warnings/:id': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/warnings/no-such-warning' }),
+  },
+  'POST /api/warnings': {
+    allowed: ['supervisor'],
+    request: (ids) => ({
+      payload: { kind: 'card', colour: 'yellow', unitId: ids.otherUnit, reason: '矩阵测试' },
+    }),
+  },
+  'POST /api/warnings/evaluate': { allowed: ['supervisor'] },
+  'POST /api/warnings/:id/rectification': {
+    allowed: ['unit_manager', 'unit_reporter', 'other_unit_manager'],
+    request: () => ({ url: '/api/warnings/no-such-warning/rectification', payload: { text: '矩阵测试' } }),
+  },
+  'POST /api/warnings/:id/recheck': {
+    allowed: ['supervisor'],
+    request: () => ({
+      url: '/api/warnings/no-such-warning/recheck',
+      payload: { passed: true, note: '矩阵测试' },
+    }),
+  },
+  'POST /api/warnings/:id/appeal': {
+    allowed: ['unit_manager', 'other_unit_manager'],
+    request: () => ({ url: '/api/warnings/no-such-warning/appeal', payload: { reason: '矩阵测试' } }),
+  },
+  'POST /api/warnings/:id/appeal/decision': {
+    allowed: ['supervisor'],
+    request: () => ({
+      url: '/api/warnings/no-such-warning/appeal/decision',
+      payload: { upheld: false, reason: '矩阵测试' },
+    }),
+  },
+  'POST /api/warnings/:id/consequences': {
+    allowed: ['supervisor'],
+    request: () => ({
+      url: '/api/warnings/no-such-warning/consequences',
+      payload: { type: 'bulletin', note: '矩阵测试' },
+    }),
+  },
+  'POST /api/warnings/:id/files': {
+    allowed: ['unit_manager', 'unit_reporter', 'other_unit_manager'],
+    request: () => ({ url: '/api/warnings/no-such-warning/files' }),
+  },
+  'GET /api/warning-files/:id/download': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/warning-files/no-such-file/download' }),
+  },
+  'PUT /api/warnings/:id/timetable': {
+    allowed: ['unit_manager', 'unit_reporter', 'other_unit_manager'],
+    request: () => ({
+      url: '/api/warnings/no-such-warning/timetable',
+      payload: { steps: [{ title: '矩阵测试', workingDaysBefore: 1 }] },
+    }),
+  },
+  'POST /api/warnings/:id/timetable/:stepId/done': {
+    allowed: ['unit_manager', 'unit_reporter', 'other_unit_manager'],
+    request: () => ({
+      url: '/api/warnings/no-such-warning/timetable/no-such-step/done',
+      payload: { note: '矩阵测试' },
+    }),
+  },
+  'GET /api/rule-sets': { allowed: BUSINESS_READERS },
+  'GET /api/rule-sets/conditions': { allowed: BUSINESS_READERS },
+  'GET /api/rule-sets/:id': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/rule-sets/no-such-set' }),
+  },
+  'POST /api/rule-sets/validate': { allowed: ['supervisor'], request: () => ({ payload: { rules: [] } }) },
+  'POST /api/rule-sets/preview': { allowed: ['supervisor'], request: () => ({ payload: { rules: [] } }) },
+  'POST /api/rule-sets': { allowed: ['supervisor'], request: () => ({ payload: { rules: [{}] } }) },
+  'POST /api/rule-sets/:id/activate': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/rule-sets/no-such-set/activate' }),
   },
   // Excel import and export of items
   'GET /api/items/import-template.xlsx': { allowed: ['supervisor'] },
@@ -301,6 +424,12 @@ describe.skipIf(!pgAvailable)(`RBAC matrix over every route (${dialect})`, () =>
     });
     expect(item.statusCode, item.body).toBe(201);
     matrixItem.id = (item.json() as { id: string }).id;
+    const assigned = await t.as(cookies.supervisor, {
+      method: 'POST',
+      url: `/api/items/${matrixItem.id}/transitions`,
+      payload: { action: 'assign' },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
   });
   afterAll(() => t.close());
 

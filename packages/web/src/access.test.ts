@@ -53,6 +53,11 @@ describe('computeAccess', () => {
         reportsWrite: true,
         notifications: true,
         calendar: false,
+        webhooks: false,
+        warnings: true,
+        warningsIssue: false,
+        rules: true,
+        rulesEdit: false,
       });
     }
   });
@@ -86,6 +91,25 @@ describe('computeAccess', () => {
       expect(a.items || a.reviews || a.todo || a.reportsWrite || a.itemsEdit).toBe(false);
       expect(a.calendar).toBe(role === 'sys_admin');
     }
+  });
+
+  it('shows the warning board and the rules to every business role; only the supervisor writes', () => {
+    for (const role of ['supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter']) {
+      const a = computeAccess([role]);
+      expect(a.warnings && a.rules).toBe(true);
+      expect(a.warningsIssue).toBe(role === 'supervisor');
+      expect(a.rulesEdit).toBe(role === 'supervisor');
+    }
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin']) {
+      const a = computeAccess([role]);
+      expect(a.warnings || a.rules || a.warningsIssue || a.rulesEdit).toBe(false);
+    }
+  });
+
+  it('gives the webhooks page to the system administrator alone', () => {
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'supervisor', 'leader', 'unit_manager'])
+      expect(computeAccess([role]).webhooks, role).toBe(role === 'sys_admin');
+    expect(computeAccess([]).webhooks).toBe(false);
   });
 
   it('gives a user without roles the dashboard and password only', () => {

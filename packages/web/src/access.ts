@@ -32,6 +32,16 @@ export interface Access {
   notifications: boolean;
   /** the working calendar: holidays, make-up workdays, declared years (sys_admin) */
   calendar: boolean;
+  /** outbound webhooks: the region's DingTalk and WeCom group robots and their delivery log (sys_admin) */
+  webhooks: boolean;
+  /** the warning board (亮灯榜/亮牌榜), a warning's "why", a unit's dossier: every business role */
+  warnings: boolean;
+  /** issue manual lights and cards (spot checks 抽查), re-check, decide appeals (supervisor) */
+  warningsIssue: boolean;
+  /** read the rule sets (every business role) */
+  rules: boolean;
+  /** edit, preview, save and activate rule sets (supervisor) */
+  rulesEdit: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -53,6 +63,11 @@ export function computeAccess(roles: readonly string[]): Access {
     reportsWrite: has('unit_manager', 'unit_reporter'),
     notifications: true,
     calendar: has('sys_admin'),
+    webhooks: has('sys_admin'),
+    warnings: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
+    warningsIssue: has('supervisor'),
+    rules: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
+    rulesEdit: has('supervisor'),
   };
 }
 

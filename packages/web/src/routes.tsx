@@ -1,11 +1,14 @@
 // The route table (Ant Design Pro style): every page declares its path, menu title id, icon and access flag.
 // Pages are lazy chunks, so the first screen loads only what it shows.
 import {
+  AlertOutlined,
+  ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  ControlOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   KeyOutlined,
@@ -18,6 +21,7 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import type { Access, AccessKey } from './access';
 import { computeAccess } from './access';
 import { dashboardQuery, queryKeys, todoApi } from './api/services';
+import { warningKeys, warningsApi } from './api/warnings';
 import type { Me } from './api/types';
 import type { MessageKey } from './locales/zh-CN';
 import { queryClient } from './queryClient';
@@ -136,6 +140,47 @@ export const appRoutes: AppRoute[] = [
     ...page(() => import('./pages/reports/review')),
   },
   {
+    id: 'warnings',
+    path: '/warnings',
+    titleKey: 'menu.warnings',
+    icon: <AlertOutlined />,
+    access: 'warnings',
+    ...page(() => import('./pages/warnings/board')),
+    prefetch: () =>
+      void queryClient.prefetchQuery({
+        queryKey: warningKeys.summary({}),
+        queryFn: ({ signal }) => warningsApi.summary({}, signal),
+      }),
+  },
+  {
+    id: 'warningUnit',
+    path: '/warnings/units/:unitId',
+    titleKey: 'warningUnit.title',
+    icon: <AlertOutlined />,
+    access: 'warnings',
+    hideInMenu: true,
+    parent: 'warnings',
+    ...page(() => import('./pages/warnings/unit')),
+  },
+  {
+    id: 'warningDetail',
+    path: '/warnings/:id',
+    titleKey: 'warningDetail.title',
+    icon: <AlertOutlined />,
+    access: 'warnings',
+    hideInMenu: true,
+    parent: 'warnings',
+    ...page(() => import('./pages/warnings/detail')),
+  },
+  {
+    id: 'rules',
+    path: '/rules',
+    titleKey: 'menu.rules',
+    icon: <ControlOutlined />,
+    access: 'rules',
+    ...page(() => import('./pages/rules')),
+  },
+  {
     id: 'notifications',
     path: '/notifications',
     titleKey: 'menu.notifications',
@@ -183,6 +228,14 @@ export const appRoutes: AppRoute[] = [
     icon: <CalendarOutlined />,
     access: 'calendar',
     ...page(() => import('./pages/admin/calendar')),
+  },
+  {
+    id: 'webhooks',
+    path: '/admin/webhooks',
+    titleKey: 'menu.webhooks',
+    icon: <ApiOutlined />,
+    access: 'webhooks',
+    ...page(() => import('./pages/admin/webhooks')),
   },
   {
     id: 'password',

@@ -283,6 +283,140 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+export interface RuleSetTable {
+  id: string;
+  region_id: string;
+  version: number;
+  status: 'draft' | 'active' | 'retired';
+  rules_json: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  activated_by: string | null;
+  activated_at: string | null;
+}
+
+export interface WarningTable {
+  id: string;
+  region_id: string;
+  key: string;
+  kind: 'light' | 'card';
+  origin: 'rule' | 'manual';
+  rule_id: string | null;
+  rule_version: number | null;
+  condition: string | null;
+  item_id: string | null;
+  unit_id: string;
+  colour: 'yellow' | 'red';
+  issued_colour: 'yellow' | 'red';
+  state: 'active' | 'rectifying' | 'cleared' | 'revoked';
+  issued_on: string;
+  since: string;
+  rectify_by: string;
+  was_red: number;
+  persistent: number;
+  closed_on: string | null;
+  /** Closed by the engine (gap closed, item closed), not by a person: the same condition may be issued again. */
+  auto_cleared: number;
+  metric: number | null;
+  inputs_json: string;
+  thresholds_json: string;
+  explanation_zh: string;
+  explanation_en: string;
+  reason: string | null;
+  appeal_state: 'pending' | 'upheld' | 'rejected' | null;
+  issued_by: string | null;
+  created_at: string;
+  updated_at: string;
+  row_version: number;
+}
+
+export interface WarningEventTable {
+  id: string;
+  region_id: string;
+  warning_id: string;
+  seq: number;
+  type: string;
+  on_date: string;
+  at: string;
+  colour: 'yellow' | 'red';
+  state: 'active' | 'rectifying' | 'cleared' | 'revoked';
+  rule_id: string | null;
+  rule_version: number | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  text: string | null;
+  data_json: string | null;
+  explanation_zh: string | null;
+  explanation_en: string | null;
+}
+
+export interface WarningFileTable {
+  id: string;
+  region_id: string;
+  warning_id: string;
+  event_id: string | null;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface WarningStepTable {
+  id: string;
+  region_id: string;
+  warning_id: string;
+  seq: number;
+  title: string;
+  working_days_before: number;
+  due_date: string;
+  done_date: string | null;
+  done_note: string | null;
+  planned_on: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface WarningEngineStateTable {
+  region_id: string;
+  evaluated_through: string;
+  updated_at: string;
+}
+
+export interface WebhookTable {
+  id: string;
+  region_id: string;
+  name: string;
+  format: 'dingtalk' | 'wecom';
+  url: string;
+  /** DingTalk's signing secret (加签); never leaves the server. */
+  secret: string | null;
+  /** JSON list of the event types the webhook wants. */
+  events: string;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  region_id: string;
+  webhook_id: string;
+  event_type: string;
+  /** The JSON body posted to the robot. */
+  payload_json: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface DB {
   regions: RegionTable;
   ranking_categories: RankingCategoryTable;
@@ -298,6 +432,12 @@ export interface DB {
   item_counters: ItemCounterTable;
   items: ItemTable;
   item_co_units: ItemCoUnitTable;
+  rule_sets: RuleSetTable;
+  warnings: WarningTable;
+  warning_events: WarningEventTable;
+  warning_files: WarningFileTable;
+  warning_steps: WarningStepTable;
+  warning_engine_state: WarningEngineStateTable;
   milestones: MilestoneTable;
   indicator_targets: IndicatorTargetTable;
   investment_plans: InvestmentPlanTable;
@@ -307,4 +447,6 @@ export interface DB {
   report_milestones: ReportMilestoneTable;
   evidence_files: EvidenceFileTable;
   notifications: NotificationTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }

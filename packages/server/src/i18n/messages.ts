@@ -365,11 +365,113 @@ export const messages = {
   'entity.calendar_day': { 'zh-CN': '该日期的日历调整', 'en-US': 'Calendar override for this date' },
   'entity.calendar_year': { 'zh-CN': '该年度的日历声明', 'en-US': 'Calendar declaration for this year' },
   'entity.notification': { 'zh-CN': '通知', 'en-US': 'Notification' },
+  // outbound webhooks (群机器人)
+  invalid_url: {
+    'zh-CN': '字段 {field} 须为 http:// 或 https:// 开头的网址',
+    'en-US': 'Field {field} must be an http:// or https:// URL',
+  },
+  secret_not_for_format: {
+    'zh-CN': '字段 {field}：企业微信群机器人不使用加签密钥',
+    'en-US': 'Field {field}: WeCom group robots take no signing secret',
+  },
+  webhook_format_fixed: {
+    'zh-CN': '字段 {field}：群机器人的类型创建后不能修改，请新建一个',
+    'en-US': "Field {field}: a webhook's format cannot change; create a new webhook instead",
+  },
+  'entity.webhook': { 'zh-CN': '群机器人', 'en-US': 'Webhook' },
+  'webhook.test_title': { 'zh-CN': '奔跑 · 测试消息', 'en-US': 'Benpao · test message' },
+  'webhook.test_text': {
+    'zh-CN': '这是一条测试消息：群机器人“{name}”配置正确，奔跑的预警通知将发送到本群。',
+    'en-US':
+      'This is a test message: the webhook "{name}" works, and Benpao\'s warnings will be posted here.',
+  },
   // entity names
   'entity.unit': { 'zh-CN': '单位', 'en-US': 'Unit' },
   'entity.user': { 'zh-CN': '用户', 'en-US': 'User' },
   'entity.category': { 'zh-CN': '排名类别', 'en-US': 'Ranking category' },
   'entity.region': { 'zh-CN': '行政区', 'en-US': 'Region' },
+  'entity.warning': { 'zh-CN': '预警（灯/牌）', 'en-US': 'Warning' },
+  'entity.rule_set': { 'zh-CN': '规则集', 'en-US': 'Rule set' },
+  'entity.file': { 'zh-CN': '文件', 'en-US': 'File' },
+  // rule-set problems (POST /api/rule-sets/validate): {field} is the path, e.g. rules.3.thresholds.yellow
+  'rule_problem.required': { 'zh-CN': '{field} 必填', 'en-US': '{field} is required' },
+  'rule_problem.invalid_type': {
+    'zh-CN': '{field} 类型不正确（应为 {expected}）',
+    'en-US': '{field} has the wrong type (expected {expected})',
+  },
+  'rule_problem.not_integer': { 'zh-CN': '{field} 必须是整数', 'en-US': '{field} must be a whole number' },
+  'rule_problem.too_small': {
+    'zh-CN': '{field} 不能小于 {minimum}',
+    'en-US': '{field} must be at least {minimum}',
+  },
+  'rule_problem.too_big': {
+    'zh-CN': '{field} 不能大于 {maximum}',
+    'en-US': '{field} must be at most {maximum}',
+  },
+  'rule_problem.invalid_value': {
+    'zh-CN': '{field} 的值无效（可选：{allowed}）',
+    'en-US': '{field} has an invalid value (allowed: {allowed})',
+  },
+  'rule_problem.invalid_id': {
+    'zh-CN': '{field}：规则编号只能用小写字母、数字和连字符',
+    'en-US': '{field}: a rule id may only use lower-case letters, digits and hyphens',
+  },
+  'rule_problem.unknown_field': {
+    'zh-CN': '{field}：未知字段 {name}',
+    'en-US': '{field}: unknown field {name}',
+  },
+  'rule_problem.unknown_condition': {
+    'zh-CN': '{field}：未知的条件类型“{value}”（可选：{allowed}）',
+    'en-US': '{field}: unknown condition "{value}" (allowed: {allowed})',
+  },
+  'rule_problem.invalid_param': {
+    'zh-CN': '{field}：条件 {condition} 的参数 {param} 无效（可选：{allowed}）',
+    'en-US': '{field}: parameter {param} of condition {condition} is invalid (allowed: {allowed})',
+  },
+  'rule_problem.threshold_required': {
+    'zh-CN': '{field}：黄色和红色阈值至少填一个',
+    'en-US': '{field}: set a yellow or a red threshold, or both',
+  },
+  'rule_problem.yellow_above_red': {
+    'zh-CN': '{field}：黄色阈值 {yellow} 高于红色阈值 {red}',
+    'en-US': '{field}: the yellow threshold {yellow} is above the red threshold {red}',
+  },
+  'rule_problem.duplicate_rule_id': {
+    'zh-CN': '{field}：规则编号“{id}”与第 {first} 条重复',
+    'en-US': '{field}: rule id "{id}" repeats rule {first}',
+  },
+  // warnings (亮灯亮牌)
+  illegal_warning_action: {
+    'zh-CN': '当前状态“{warningState}”下不能{warningAction}',
+    'en-US': 'Cannot {warningAction} a warning that is {warningState}',
+  },
+  timetable_cards_only: {
+    'zh-CN': '只有亮牌才有整改倒排时间表',
+    'en-US': 'Only a card has a rectification timetable',
+  },
+  step_already_done: { 'zh-CN': '该节点已于 {doneDate} 完成', 'en-US': 'This step was done on {doneDate}' },
+  'entity.step': { 'zh-CN': '时间表节点', 'en-US': 'Timetable step' },
+  appeal_exists: { 'zh-CN': '该预警已申诉过', 'en-US': 'This warning has already been appealed' },
+  no_pending_appeal: { 'zh-CN': '该预警没有待处理的申诉', 'en-US': 'This warning has no pending appeal' },
+  file_already_attached: {
+    'zh-CN': '字段 {field}：文件已附在其他记录上',
+    'en-US': 'Field {field}: the file is already attached to another record',
+  },
+  rule_set_invalid: {
+    'zh-CN': '规则集有 {count} 处错误，第一处：{first}',
+    'en-US': 'The rule set has {count} problem(s); the first: {first}',
+  },
+  rule_set_not_draft: {
+    'zh-CN': '只能启用草稿状态的规则集（当前：{status}）',
+    'en-US': 'Only a draft rule set can be activated (this one is {status})',
+  },
+  'warning_action.rectify': { 'zh-CN': '提交整改', 'en-US': 'submit a rectification for' },
+  'warning_action.recheck': { 'zh-CN': '复查', 'en-US': 're-check' },
+  'warning_action.appeal': { 'zh-CN': '申诉', 'en-US': 'appeal' },
+  'warning_state.active': { 'zh-CN': '亮灯中', 'en-US': 'active' },
+  'warning_state.rectifying': { 'zh-CN': '整改中', 'en-US': 'being rectified' },
+  'warning_state.cleared': { 'zh-CN': '已灭灯/摘牌', 'en-US': 'cleared' },
+  'warning_state.revoked': { 'zh-CN': '已撤销', 'en-US': 'revoked' },
 } satisfies Messages;
 
 export type MessageCode = keyof typeof messages;
@@ -391,6 +493,8 @@ const NAMED_PARAMS: Record<string, string> = {
   action: 'action',
   allowed: 'action',
   reportState: 'report_state',
+  warningAction: 'warning_action',
+  warningState: 'warning_state',
 };
 
 export function translate(

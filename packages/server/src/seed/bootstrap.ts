@@ -6,7 +6,8 @@ import { newId } from '../ids.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { DEFAULT_SETTINGS } from '../modules/settings/schema.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
-import { DEMO_TODAY, seedDemo2022 } from './demo-2022.ts';
+import { catchUpRegion } from '../modules/warnings/engine.ts';
+import { DEMO_EVALUATION_START, DEMO_TODAY, seedDemo2022 } from './demo-2022.ts';
 import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_REGION, DEMO_UNITS } from './demo-county.ts';
 
 export const ADMIN_UNIT_NAME = '系统管理';
@@ -48,7 +49,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  const regionId = await db.transaction().execute(async (trx) => {
     const regionId = await insertRegion(trx, { ...DEMO_REGION, isDemo: true, at });
     const categoryIds = new Map<string, string>();
     for (const c of DEMO_CATEGORIES) {
@@ -122,7 +123,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
         reports: story.reports,
       },
     });
+    return regionId;
   });
+  // Lights and cards are not seeded: the engine derives them from the facts, day by day since the items were
+  // assigned, as the daily run would have done, so that their history and as-of replay are real.
+  await catchUpRegion(db, regionId, { now, from: DEMO_EVALUATION_START });
   return true;
 }
 

@@ -4,8 +4,10 @@
 // index scores are not: the warning engine and the running index derive them from these facts, so the numbers below
 // are what makes the story true:
 // - the 13 "good start" (开门红) projects of 2022 have all started; two are behind their investment plan;
-// - pine-wilt tree removal in 大东坝镇 and 新兴镇 is ≥ 30 points behind plan at the March period end;
-// - the Natural Resources and Planning Bureau's assistance to the towns has an overdue milestone, ≥ 10 points behind;
+// - pine-wilt tree removal in 大东坝镇 and 新兴镇 kept pace until February, then missed the 31 March milestone and is
+//   25 points behind plan at the March period end: two yellow lights each in April, hence one yellow card each;
+// - the Natural Resources and Planning Bureau's assistance to the towns missed its first-quarter milestone (one
+//   yellow light; less than 10 points behind plan, so no second light);
 // - the Wangcun Bridge widening under 望松街道 finished on 2022-03-30, before its planned completion (2022-03-31);
 // - five key indicators with monthly cumulative targets, one below target in March.
 // Reports follow the reports module: a returned report is resubmitted on the same row (its return reason stays as
@@ -41,6 +43,8 @@ import { newId } from '../ids.ts';
 
 /** The date the demo region lives in (region_settings.demo_today). */
 export const DEMO_TODAY = '2022-04-20';
+/** The first day the warning engine evaluates the demo (the items were assigned on 2022-01-04). */
+export const DEMO_EVALUATION_START = '2022-01-04';
 const YEAR = 2022;
 const FICTION = '（演示数据，虚构）';
 /** 1 万元 in fen. */
@@ -793,10 +797,10 @@ const PINE_WILT_DADONGBA = pineWilt('大东坝镇', {
   trees: 3260,
   milestones: [
     { title: '完成疫木普查核实，除治任务分解到村', planned: '2022-01-15', weight: 10, done: '2022-01-14' },
-    { title: '完成除治任务量的40%', planned: '2022-02-15', weight: 20, done: '2022-03-10' },
-    { title: '完成除治任务量的70%', planned: '2022-03-15', weight: 25 },
-    { title: '完成全部疫木采伐除治', planned: '2022-03-31', weight: 25 },
-    { title: '伐桩处理、枝桠清理通过县林业局验收', planned: '2022-04-25', weight: 20 },
+    { title: '完成除治任务量的40%', planned: '2022-02-28', weight: 20, done: '2022-02-28' },
+    { title: '完成除治任务量的70%', planned: '2022-03-31', weight: 25 },
+    { title: '完成全部疫木采伐除治', planned: '2022-04-25', weight: 25 },
+    { title: '伐桩处理、枝桠清理通过县林业局验收', planned: '2022-04-30', weight: 20 },
   ],
   periods: [
     {
@@ -807,28 +811,28 @@ const PINE_WILT_DADONGBA = pineWilt('大东坝镇', {
       late: 2,
     },
     {
-      work: '截至2月28日累计除治980株（30.1%），未完成2月15日完成40%的节点任务。',
+      work: '截至2月28日累计除治1,310株（40.2%），完成40%节点任务。',
       problems:
         '采伐人员仅26人，远低于县林业局建议的45人；县林业局抽查发现部分伐桩高度超过5厘米，枝桠清理不彻底。',
-      next: '3月新增专业除治队1支，对伐桩、枝桠清理开展自查返工。',
-      progress: 30.1,
+      next: '3月新增专业除治队1支，3月31日前完成除治任务的70%，对伐桩、枝桠清理开展自查返工。',
+      progress: 40.2,
     },
     {
-      work: '3月10日累计除治1,304株，完成40%节点；截至3月31日累计除治1,380株（42.3%），自查返工不合格伐桩160个。',
+      work: '截至3月31日累计除治1,400株（42.9%），自查返工不合格伐桩160个。',
       problems:
-        '进度严重滞后，未完成3月15日完成70%、3月31日全部除治的节点；采伐人员力量配备不足、伐桩质量不高、' +
+        '进度严重滞后，未完成3月31日完成70%的节点；采伐人员力量配备不足、伐桩质量不高、' +
         '枝桠清理不干净等问题仍未根本解决。',
       next: '镇主要领导包片督战，4月再增派除治队2支，4月25日前完成全部疫木除治并申请县林业局验收。',
-      progress: 42.3,
+      progress: 42.9,
       returned:
-        '除治株数（1,470株）与县林业局核查数（1,380株）不一致，且未说明伐桩质量和枝桠清理问题的整改情况，' +
+        '除治株数（1,490株）与县林业局核查数（1,400株）不一致，且未说明伐桩质量和枝桠清理问题的整改情况，' +
         '请核实后重新报送。',
     },
     {
-      work: '4月1日至18日新增除治580株，累计1,960株（60.1%）；新增除治队2支，采伐人员增至52人。',
-      problems: '全部除治节点已滞后，部分高山陡坡地块作业难度大。',
-      next: '4月25日前完成剩余1,300株除治，组织伐桩和枝桠清理全面复查。',
-      progress: 60.1,
+      work: '4月1日至18日新增除治600株，累计2,000株（61.3%）；新增除治队2支，采伐人员增至52人。',
+      problems: '70%节点已滞后，部分高山陡坡地块作业难度大。',
+      next: '4月25日前完成剩余1,260株除治，组织伐桩和枝桠清理全面复查。',
+      progress: 61.3,
       open: 'draft',
     },
   ],
@@ -838,10 +842,10 @@ const PINE_WILT_XINXING = pineWilt('新兴镇', {
   trees: 2850,
   milestones: [
     { title: '完成疫木普查核实，除治任务分解到村', planned: '2022-01-15', weight: 10, done: '2022-01-13' },
-    { title: '完成除治任务量的30%', planned: '2022-02-15', weight: 20, done: '2022-02-28' },
-    { title: '完成除治任务量的60%', planned: '2022-03-15', weight: 25 },
-    { title: '完成全部疫木采伐除治', planned: '2022-03-31', weight: 25 },
-    { title: '伐桩处理、枝桠清理通过县林业局验收', planned: '2022-04-25', weight: 20 },
+    { title: '完成除治任务量的30%', planned: '2022-02-28', weight: 20, done: '2022-02-28' },
+    { title: '完成除治任务量的60%', planned: '2022-03-31', weight: 25 },
+    { title: '完成全部疫木采伐除治', planned: '2022-04-25', weight: 25 },
+    { title: '伐桩处理、枝桠清理通过县林业局验收', planned: '2022-04-30', weight: 20 },
   ],
   periods: [
     {
@@ -851,7 +855,7 @@ const PINE_WILT_XINXING = pineWilt('新兴镇', {
       progress: 12.6,
     },
     {
-      work: '2月28日累计除治870株（30.5%），完成30%节点，比计划晚13天。',
+      work: '2月28日累计除治870株（30.5%），完成30%节点。',
       problems: '采伐人员不足；部分伐桩未按要求处理，枝桠未清理出山。',
       next: '3月15日前完成除治任务的60%，增加除治队伍。',
       progress: 30.5,
@@ -860,7 +864,7 @@ const PINE_WILT_XINXING = pineWilt('新兴镇', {
     {
       work: '截至3月31日累计除治1,120株（39.3%）。',
       problems:
-        '进度严重滞后，未完成3月15日完成60%、3月31日全部除治的节点；采伐人员力量配备不足，伐桩质量不高，' +
+        '进度严重滞后，未完成3月31日完成60%的节点；采伐人员力量配备不足，伐桩质量不高，' +
         '枝桠清理不干净，县林业局督查发现问题点位23处。',
       next: '落实镇村干部包山头责任，4月新增外聘除治队2支，4月25日前完成全部除治任务。',
       progress: 39.3,
@@ -868,7 +872,7 @@ const PINE_WILT_XINXING = pineWilt('新兴镇', {
     },
     {
       work: '4月1日至18日新增除治640株，累计1,760株（61.8%）；23处问题点位已整改17处。',
-      problems: '全部除治节点已滞后，剩余疫木多在高山远山。',
+      problems: '60%节点已滞后，剩余疫木多在高山远山。',
       next: '4月25日前完成剩余1,090株除治，完成问题点位全部整改。',
       progress: 61.8,
       open: 'draft',
@@ -894,8 +898,8 @@ const ZRZY_ASSISTANCE: ItemSpec = {
       done: '2022-01-19',
     },
     { title: '完成19个乡镇（街道）年度用地需求摸排', planned: '2022-02-28', weight: 20, done: '2022-02-25' },
-    { title: '完成一季度用地报批帮扶（报批项目8个）', planned: '2022-03-25', weight: 15 },
-    { title: '完成首批10个村庄规划编制指导', planned: '2022-06-30', weight: 25 },
+    { title: '完成一季度用地报批帮扶（报批项目8个）', planned: '2022-03-31', weight: 8 },
+    { title: '完成首批10个村庄规划编制指导', planned: '2022-06-30', weight: 32 },
     { title: '完成全年帮扶任务并形成总结', planned: '2022-12-20', weight: 25 },
   ],
   periods: [
@@ -907,7 +911,7 @@ const ZRZY_ASSISTANCE: ItemSpec = {
     {
       work: '完成19个乡镇（街道）年度用地需求摸排，梳理重点项目用地需求46个、约1,850亩。',
       problems: '局内业务骨干集中于国土空间规划编制，日常下乡指导力量相对不足。',
-      next: '3月25日前完成一季度用地报批帮扶，报批项目8个。',
+      next: '3月31日前完成一季度用地报批帮扶，报批项目8个。',
     },
     {
       work: '一季度完成用地报批5个（计划8个），赴乡镇（街道）现场指导12次。',

@@ -581,6 +581,8 @@ export const NOTIFICATION_KINDS = [
   'report_returned',
   'report_accepted',
   'request_decided',
+  'warning_issued',
+  'warning_escalated',
 ] as const;
 
 export interface NotificationView {

@@ -61,6 +61,48 @@ describe('notification texts', () => {
     );
   });
 
+  it("words a light or card in the reader's language and leads to the warning", () => {
+    const light = {
+      kind: 'warning_issued',
+      itemId: 'i1',
+      reportId: null,
+      params: {
+        warningId: 'w1',
+        warningKind: 'light',
+        colour: 'yellow',
+        itemNumber: 'DB-2022-0017',
+        explanationZh: '进度滞后计划 12 个百分点，超过黄灯阈值 10',
+        explanationEn: '12 points behind plan, over the yellow threshold of 10',
+      },
+    };
+    const zhText = notificationText(light, zh.t, zh.exists, 'zh-CN');
+    expect(zhText).toContain('DB-2022-0017');
+    expect(zhText).toContain(zhCN['warningBadge.light.yellow']);
+    expect(zhText).toContain('进度滞后计划 12 个百分点');
+    const enText = notificationText(light, en.t, en.exists, 'en-US');
+    expect(enText).toContain('12 points behind plan');
+    expect(enText).toContain(enUS['warningBadge.light.yellow']);
+    expect(enText).not.toMatch(/\{\{|notification\./);
+    expect(notificationLink(light)).toBe('/warnings/w1');
+
+    const card = {
+      kind: 'warning_escalated',
+      itemId: null,
+      reportId: null,
+      params: {
+        warningId: 'w2',
+        warningKind: 'card',
+        colour: 'red',
+        itemNumber: null,
+        explanationZh: '红牌',
+        explanationEn: 'red',
+      },
+    };
+    expect(notificationText(card, zh.t, zh.exists, 'zh-CN')).toContain(zhCN['notification.warningOwnUnit']);
+    expect(notificationText(card, en.t, en.exists, 'en-US')).toContain(enUS['warningBadge.card.red']);
+    expect(notificationLink(card)).toBe('/warnings/w2');
+  });
+
   it('leads to the report or the item', () => {
     expect(notificationLink({ kind: 'report_returned', itemId: 'i1', reportId: 'r1' })).toBe(
       '/reports/r1/edit',

@@ -35,6 +35,7 @@ export function notificationText(
   const periodKey = str(p.periodKey);
   const requestKind = str(p.requestKind);
   const reason = str(p.reason);
+  if (n.kind === 'warning_issued' || n.kind === 'warning_escalated') return warningText(n, t, exists, locale);
   return t(notificationKey(n, exists), {
     kind: n.kind,
     itemNumber: str(p.itemNumber, '—'),
@@ -49,12 +50,42 @@ export function notificationText(
   });
 }
 
-/** Where a notification leads: the report's form or its item. */
+/**
+ * A light or card issued or escalated (params: warningId, warningKind, colour, itemNumber, explanationZh,
+ * explanationEn): the badge's words, the item (or "your unit" for a card) and the engine's explanation in the
+ * reader's language.
+ */
+function warningText(
+  n: NotificationLike,
+  t: Translate,
+  exists: (key: string) => boolean,
+  locale: string,
+): string {
+  const p = n.params ?? {};
+  const kind = str(p.warningKind, 'light');
+  const colour = str(p.colour, 'yellow');
+  const badge = `warningBadge.${kind}.${colour}`;
+  const itemNumber = str(p.itemNumber);
+  const zh = str(p.explanationZh);
+  const en = str(p.explanationEn);
+  return t(notificationKey(n, exists), {
+    what: exists(badge) ? t(badge) : `${colour} ${kind}`,
+    subject: itemNumber || t('notification.warningOwnUnit'),
+    explanation: (locale === 'en-US' ? en || zh : zh || en) || '—',
+  });
+}
+
+/** Where a notification leads: a warning's "why", the report's form or its item. */
 export function notificationLink(n: {
   kind: string;
   itemId: string | null;
   reportId: string | null;
+  params?: Record<string, unknown>;
 }): string | null {
+  if (n.kind === 'warning_issued' || n.kind === 'warning_escalated') {
+    const warningId = str(n.params?.warningId);
+    if (warningId) return `/warnings/${encodeURIComponent(warningId)}`;
+  }
   if (!n.itemId) return null;
   if (n.kind === 'report_returned' && n.reportId) return `/reports/${n.reportId}/edit`;
   if (n.kind === 'report_due' || n.kind === 'report_overdue' || n.kind === 'report_accepted')

@@ -7,7 +7,14 @@ import { appendEntry, lockHead, readChain, regionIdsWithAudit } from './reposito
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'currentPassword', 'newPassword']);
+const SECRET_KEYS = new Set([
+  'password',
+  'password_hash',
+  'passwordHash',
+  'currentPassword',
+  'newPassword',
+  'secret', // a webhook's signing secret
+]);
 
 /** Before/after snapshots never carry secrets. */
 function redact(value: unknown): unknown {

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/service.ts';
 import { actorOf } from '../units/service.ts';
 import * as repo from './repository.ts';
 import type { CalendarYearView, DayBody } from './schema.ts';
+import { reevaluateRegion } from '../warnings/engine.ts';
 
 let builtin: CalendarData | undefined;
 const cache = new Map<string, { calendar: WorkCalendar; at: number }>();
@@ -147,6 +148,7 @@ export async function setCalendarDay(
     });
   });
   forgetRegionCalendar(actor.regionId);
+  await reevaluateRegion(db, ctx, actor.regionId);
   return calendarYearOf(db, actor.regionId, yearOfDate(date));
 }
 
@@ -170,6 +172,7 @@ export async function deleteCalendarDay(
     });
   });
   forgetRegionCalendar(actor.regionId);
+  await reevaluateRegion(db, ctx, actor.regionId);
   return calendarYearOf(db, actor.regionId, yearOfDate(date));
 }
 
@@ -205,6 +208,7 @@ export async function declareCalendarYear(
     });
   });
   forgetRegionCalendar(actor.regionId);
+  await reevaluateRegion(db, ctx, actor.regionId);
   return calendarYearOf(db, actor.regionId, year);
 }
 
@@ -229,5 +233,6 @@ export async function undeclareCalendarYear(
     });
   });
   forgetRegionCalendar(actor.regionId);
+  await reevaluateRegion(db, ctx, actor.regionId);
   return calendarYearOf(db, actor.regionId, year);
 }

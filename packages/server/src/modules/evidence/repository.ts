@@ -14,13 +14,18 @@ export const findEvidence = (db: Queryable, regionId: string, id: string) =>
 export const insertEvidence = (db: Queryable, row: EvidenceFileTable) =>
   db.insertInto('evidence_files').values(row).execute();
 
+/** Rows of any table that point at the stored content (item evidence and warning files share the store). */
 export async function countBySha(db: Queryable, sha256: string): Promise<number> {
-  const r = await db
-    .selectFrom('evidence_files')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sha256', '=', sha256)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const [a, b] = await Promise.all(
+    (['evidence_files', 'warning_files'] as const).map((table) =>
+      db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('sha256', '=', sha256)
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  return Number(a!.n) + Number(b!.n);
 }
 
 /** Evidence rows with their uploader's name, as views. */

@@ -7,6 +7,8 @@ import { errors, idParam } from '../../http.ts';
 import { EVIDENCE_MAX_BYTES_MAX } from '../settings/schema.ts';
 import { evidenceView, uploadDoc } from './schema.ts';
 import * as service from './service.ts';
+import { downloadWarningFile, uploadWarningFile } from '../warnings/files.ts';
+import { warningFileView } from '../warnings/schema.ts';
 import { EvidenceStore } from './storage.ts';
 
 /** The one file part of an upload, cut at the region's size limit; null when the request carries none. */
@@ -23,6 +25,20 @@ async function nextFile(req: FastifyRequest, maxBytes: number): Promise<service.
     truncated: () => part.file.truncated,
   };
 }
+
+/** A stored file as an attachment, with the type judged from its content and no way to run it in the page. */
+const sendFile = (
+  reply: FastifyReply,
+  file: { mime: string; size: number; disposition: string; stream: NodeJS.ReadableStream },
+) =>
+  reply
+    .header('Content-Type', file.mime)
+    .header('Content-Length', String(file.size))
+    .header('Content-Disposition', file.disposition)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "default-src 'none'; sandbox")
+    .header('Cache-Control', 'private, no-store')
+    .send(file.stream);
 
 export const evidenceRoutes =
   (db: Db, opts: { dataDir: string }): FastifyPluginAsyncZod =>
@@ -69,17 +85,8 @@ export const evidenceRoutes =
         params: idParam,
         response: errors(401, 403, 404),
       },
-      handler: async (req, reply) => {
-        const file = await service.downloadEvidence(db, store, req.ctx, req.params.id);
-        return (reply as FastifyReply)
-          .header('Content-Type', file.mime)
-          .header('Content-Length', String(file.size))
-          .header('Content-Disposition', file.disposition)
-          .header('X-Content-Type-Options', 'nosniff')
-          .header('Content-Security-Policy', "default-src 'none'; sandbox")
-          .header('Cache-Control', 'private, no-store')
-          .send(file.stream);
-      },
+      handler: async (req, reply) =>
+        sendFile(reply, await service.downloadEvidence(db, store, req.ctx, req.params.id)),
     });
     app.delete('/api/evidence/:id', {
       config: { policy: 'evidence.upload' },
@@ -93,5 +100,32 @@ export const evidenceRoutes =
         await service.deleteEvidence(db, store, req.ctx, req.params.id);
         return reply.status(204).send(null);
       },
+    });
+
+    // Files of a warning's rectification or appeal share the store and the upload rules (warnings module).
+    app.post('/api/warnings/:id/files', {
+      config: { policy: 'warning.rectify' },
+      schema: {
+        tags: ['warnings'],
+        summary: "Upload a file for a warning's rectification or appeal (the warned unit), then cite its id",
+        ...uploadDoc,
+        params: idParam,
+        response: { 201: warningFileView, ...errors(400, 401, 403, 404, 409, 413, 415) },
+      },
+      handler: async (req, reply) => {
+        const view = await uploadWarningFile(db, store, req.ctx, req.params.id, (max) => nextFile(req, max));
+        return reply.status(201).send(view);
+      },
+    });
+    app.get('/api/warning-files/:id/download', {
+      config: { policy: 'warning.read' },
+      schema: {
+        tags: ['warnings'],
+        summary: "Download a file of a warning's rectification or appeal",
+        params: idParam,
+        response: errors(401, 403, 404),
+      },
+      handler: async (req, reply) =>
+        sendFile(reply, await downloadWarningFile(db, store, req.ctx, req.params.id)),
     });
   };

@@ -51,16 +51,26 @@ async function uploadableItem(db: Queryable, ctx: RequestContext, itemId: string
   return { actor, item };
 }
 
-export async function uploadEvidence(
+/** What a stored upload is, for the row that records it. */
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  mime: string;
+  name: string;
+}
+
+/**
+ * Receives one uploaded file: cut at `maxBytes`, refused when empty or of a type not sniffed from its content,
+ * stored under its hash, and recorded by `record` in one transaction. A failure leaves nothing behind: the stored
+ * content goes again unless another row (item evidence or warning file) already points at it.
+ */
+export async function receiveUpload(
   db: Db,
   store: EvidenceStore,
-  ctx: RequestContext,
-  itemId: string,
-  nextFile: (maxBytes: number) => Promise<UploadPart | null>,
-): Promise<EvidenceView> {
-  const { actor } = await uploadableItem(db, ctx, itemId);
-  const maxBytes = (await regionSettings(db, actor.regionId)).evidenceMaxBytes;
-  const part = await nextFile(maxBytes);
+  part: UploadPart | null,
+  maxBytes: number,
+  record: (trx: Queryable, file: StoredFile) => Promise<void>,
+): Promise<void> {
   if (!part) throw validationError('required', 'file');
   if (part.fieldname !== 'file') {
     part.stream.resume();
@@ -74,45 +84,61 @@ export async function uploadEvidence(
     if (received.size === 0) throw validationError('file_empty', 'file');
     const type = await sniff(received.tempPath, received.head, received.size);
     if (!type) throw new DomainError('unsupported_media_type', 'file_type_refused', {}, 'file');
-    const id = newId();
-    const name = cleanFileName(part.filename);
+    const file = {
+      sha256: received.sha256,
+      size: received.size,
+      mime: type.mime,
+      name: cleanFileName(part.filename),
+    };
     await store.withLock(received.sha256, async () => {
       const created = await store.commit(received);
       kept = true;
       try {
-        await db.transaction().execute(async (trx) => {
-          const { item } = await uploadableItem(trx, ctx, itemId);
-          await repo.insertEvidence(trx, {
-            id,
-            region_id: item.region_id,
-            item_id: item.id,
-            report_id: null,
-            sha256: received.sha256,
-            size: received.size,
-            mime: type.mime,
-            original_name: name,
-            uploaded_by: actor.id,
-            uploaded_at: ctx.now.toISOString(),
-          });
-          await recordAudit(trx, ctx, {
-            regionId: item.region_id,
-            action: 'evidence.upload',
-            entity: 'evidence',
-            entityId: id,
-            after: { itemId: item.id, name, size: received.size, mime: type.mime, sha256: received.sha256 },
-          });
-        });
+        await db.transaction().execute((trx) => record(trx, file));
       } catch (err) {
-        // Nothing left behind: the file goes unless identical content was already stored for another row.
         if (created && (await repo.countBySha(db, received.sha256)) === 0)
           await store.remove(received.sha256);
         throw err;
       }
     });
-    return await repo.viewById(db, id);
   } finally {
     if (!kept) await store.discard(received.tempPath);
   }
+}
+
+export async function uploadEvidence(
+  db: Db,
+  store: EvidenceStore,
+  ctx: RequestContext,
+  itemId: string,
+  nextFile: (maxBytes: number) => Promise<UploadPart | null>,
+): Promise<EvidenceView> {
+  const { actor } = await uploadableItem(db, ctx, itemId);
+  const maxBytes = (await regionSettings(db, actor.regionId)).evidenceMaxBytes;
+  const id = newId();
+  await receiveUpload(db, store, await nextFile(maxBytes), maxBytes, async (trx, file) => {
+    const { item } = await uploadableItem(trx, ctx, itemId);
+    await repo.insertEvidence(trx, {
+      id,
+      region_id: item.region_id,
+      item_id: item.id,
+      report_id: null,
+      sha256: file.sha256,
+      size: file.size,
+      mime: file.mime,
+      original_name: file.name,
+      uploaded_by: actor.id,
+      uploaded_at: ctx.now.toISOString(),
+    });
+    await recordAudit(trx, ctx, {
+      regionId: item.region_id,
+      action: 'evidence.upload',
+      entity: 'evidence',
+      entityId: id,
+      after: { itemId: item.id, name: file.name, size: file.size, mime: file.mime, sha256: file.sha256 },
+    });
+  });
+  return repo.viewById(db, id);
 }
 
 export async function listItemEvidence(db: Queryable, ctx: RequestContext, itemId: string) {

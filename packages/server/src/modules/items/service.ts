@@ -33,6 +33,7 @@ import type { RequestContext, SessionUser } from '../../context.ts';
 import { newId } from '../../ids.ts';
 import { offsetOf } from '../../http.ts';
 import { recordAudit } from '../audit/service.ts';
+import { reevaluateItems } from '../warnings/engine.ts';
 import { regionToday } from '../calendar/service.ts';
 import { notify } from '../notifications/service.ts';
 import { actorOf } from '../units/service.ts';
@@ -53,13 +54,17 @@ export type Relation = 'county' | 'lead' | 'co_unit';
 
 const isCounty = (actor: SessionUser) => actor.roles.some((r) => ROLE_SCOPE[r] === 'county');
 
-/** How the caller stands to an item; null when it may not see it. */
+/**
+ * How the caller stands to an item; null when it may not see it. A draft is the county's alone: its units see
+ * it once the supervisor assigns it (交办).
+ */
 export function relationTo(
   actor: SessionUser,
-  item: Pick<ItemTable, 'lead_unit_id'>,
+  item: Pick<ItemTable, 'lead_unit_id' | 'status'>,
   coUnitIds: readonly string[],
 ): Relation | null {
   if (isCounty(actor)) return 'county';
+  if (item.status === 'draft') return null;
   if (item.lead_unit_id === actor.unitId) return 'lead';
   if (coUnitIds.includes(actor.unitId)) return 'co_unit';
   return null;
@@ -70,8 +75,10 @@ export async function visibleItem(db: Queryable, ctx: RequestContext, id: string
   const actor = actorOf(ctx);
   const item = await repo.findItemRow(db, actor.regionId, id);
   if (!item) throw notFound('item', 'id');
-  const facts = (await repo.loadFacts(db, [id])).get(id)!;
+  const facts = (await repo.loadFacts(db, [item])).get(id)!;
   const relation = relationTo(actor, item, facts.coUnitIds);
+  // For a unit a draft does not exist yet: 404, as for an id that names nothing.
+  if (!relation && item.status === 'draft') throw notFound('item', 'id');
   if (!relation) throw forbidden();
   assertAuthorized(actor, 'item.read', {
     regionId: item.region_id,
@@ -90,7 +97,7 @@ function investmentMonthOf(periodKey: string | undefined, asOf: string): string 
   return periodByKey(periodKey).end.slice(0, 7);
 }
 
-export function progressOf(item: ItemTable, facts: repo.ItemFacts, asOf: string) {
+export function progressOf(item: repo.ItemSummaryRow, facts: repo.ItemFacts, asOf: string) {
   const milestones = facts.milestones.map((m) => ({
     id: m.id,
     plannedDate: m.planned_date,
@@ -144,10 +151,10 @@ export function progressOf(item: ItemTable, facts: repo.ItemFacts, asOf: string)
 
 function summaryOf(
   actor: SessionUser,
-  item: ItemTable,
+  item: repo.ItemSummaryRow,
   facts: repo.ItemFacts,
   asOf: string,
-  names: { units: Map<string, string>; users: Map<string, string> },
+  names: { leadUnitName: string | null; leaderName: string | null },
 ): Summary {
   const relation = relationTo(actor, item, facts.coUnitIds) ?? 'co_unit';
   return {
@@ -158,10 +165,10 @@ function summaryOf(
     status: item.status as ItemState,
     urgency: item.urgency as Summary['urgency'],
     leadUnitId: item.lead_unit_id,
-    leadUnitName: names.units.get(item.lead_unit_id) ?? '',
+    leadUnitName: names.leadUnitName ?? '',
     coUnitIds: facts.coUnitIds,
     leaderUserId: item.leader_user_id,
-    leaderName: item.leader_user_id ? (names.users.get(item.leader_user_id) ?? null) : null,
+    leaderName: item.leader_user_id ? names.leaderName : null,
     startDate: item.start_date,
     dueDate: item.due_date,
     frequency: item.frequency as Summary['frequency'],
@@ -195,23 +202,16 @@ export async function listItems(
     ...(!isCounty(actor) && { visibleToUnit: actor.unitId }),
   };
   const { rows, total } = await repo.listItemRows(db, actor.regionId, filter, range.limit, range.offset);
-  const facts = await repo.loadFacts(
-    db,
-    rows.map((r) => r.id),
-  );
-  const names = {
-    units: await repo.unitNames(
-      db,
-      actor.regionId,
-      rows.map((r) => r.lead_unit_id),
-    ),
-    users: await repo.userNames(
-      db,
-      actor.regionId,
-      rows.map((r) => r.leader_user_id ?? ''),
+  const facts = await repo.loadFacts(db, rows);
+  return {
+    total,
+    items: rows.map((r) =>
+      summaryOf(actor, r, facts.get(r.id)!, asOf, {
+        leadUnitName: r.lead_unit_name,
+        leaderName: r.leader_name,
+      }),
     ),
   };
-  return { total, items: rows.map((r) => summaryOf(actor, r, facts.get(r.id)!, asOf, names)) };
 }
 
 export async function getItem(db: Queryable, ctx: RequestContext, id: string): Promise<ItemDetail> {
@@ -239,7 +239,10 @@ export async function getItem(db: Queryable, ctx: RequestContext, id: string): P
     ...requests.map((r) => r.requested_by),
     ...requests.map((r) => r.decided_by ?? ''),
   ]);
-  const summary = summaryOf(actor, item, facts, asOf, { units, users });
+  const summary = summaryOf(actor, item, facts, asOf, {
+    leadUnitName: units.get(item.lead_unit_id) ?? null,
+    leaderName: item.leader_user_id ? (users.get(item.leader_user_id) ?? null) : null,
+  });
   const own = item.lead_unit_id === actor.unitId;
   return {
     ...summary,
@@ -584,6 +587,7 @@ export async function updateItem(
     assertAuthorized(actor, 'item.update', { regionId: item.region_id });
     await applyChanges(trx, ctx, item, facts, input, 'item.update');
   });
+  await reevaluateItems(db, ctx, actorOf(ctx).regionId, [id]);
   return getItem(db, ctx, id);
 }
 
@@ -694,6 +698,7 @@ export async function transitionItem(
       });
     }
   });
+  await reevaluateItems(db, ctx, actorOf(ctx).regionId, [id]);
   return getItem(db, ctx, id);
 }
 
@@ -817,5 +822,6 @@ export async function decideRequest(
       dedupeKey: `request_decided:${requestId}`,
     });
   });
+  await reevaluateItems(db, ctx, actorOf(ctx).regionId, [id]);
   return getItem(db, ctx, id);
 }

@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'report_returned', // 退回: a report was returned (its submitter and the unit's managers)
   'report_accepted', // 审核通过: a report was accepted
   'request_decided', // 申请处理: an extension or adjustment request was approved or refused (its requester)
+  'warning_issued', // 亮灯/亮牌: a light on one of the unit's items or a card on the unit (and the leader in charge)
+  'warning_escalated', // 升级: a yellow light or card turned red
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -32,6 +32,7 @@ import type { RequestContext, SessionUser } from '../../context.ts';
 import { offsetOf } from '../../http.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/service.ts';
+import { reevaluateReportItem } from '../warnings/engine.ts';
 import { regionCalendar, regionToday } from '../calendar/service.ts';
 import {
   copyReportEvidence,
@@ -411,7 +412,7 @@ export async function createReport(
   itemId: string,
   input: ReportCreate,
 ): Promise<ReportView> {
-  const id = await db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const { actor, item, facts, relation } = await visibleItem(trx, ctx, itemId);
     assertWriter(actor, relation, item);
     assertReporting(item);
@@ -447,8 +448,10 @@ export async function createReport(
         ...unsubmitted(actor.id, now),
       })
       .catch(reportExists(period.key));
-    await repo.replaceMilestones(trx, item.region_id, id, input.milestonesReached ?? []);
-    await setReportEvidence(trx, item, id, input.evidenceIds ?? []);
+    // A new report has no milestones or evidence to replace: only write what it brings.
+    if (input.milestonesReached?.length)
+      await repo.replaceMilestones(trx, item.region_id, id, input.milestonesReached);
+    if (input.evidenceIds?.length) await setReportEvidence(trx, item, id, input.evidenceIds);
     await recordAudit(trx, ctx, {
       regionId: item.region_id,
       action: 'report.create',
@@ -456,9 +459,13 @@ export async function createReport(
       entityId: id,
       after: { itemId: item.id, version: 1, ...input },
     });
-    return id;
+    return { id, actor, coUnitIds: facts.coUnitIds };
   });
-  return getReport(db, ctx, id);
+  // The writer was allowed to see the item a moment ago in the transaction: present the new report without
+  // loading the item and its facts a second time.
+  const report = await repo.findReport(db, created.actor.regionId, created.id);
+  if (!report) throw notFound('report', 'id');
+  return (await present(db, created.actor, [report], { coUnitIds: created.coUnitIds }))[0]!;
 }
 
 export async function updateReport(
@@ -549,6 +556,7 @@ export async function submitReport(
       });
     }
   });
+  await reevaluateReportItem(db, ctx, id);
   return getReport(db, ctx, id);
 }
 
@@ -581,6 +589,7 @@ export async function approveReport(
       after: { status: 'submitted', submittedOn: t.submitted_on, late: t.late === 1 },
     });
   });
+  await reevaluateReportItem(db, ctx, id);
   return getReport(db, ctx, id);
 }
 
@@ -685,6 +694,7 @@ export async function acceptReport(
       dedupeKey: `report_accepted:${report.id}`,
     });
   });
+  await reevaluateReportItem(db, ctx, id);
   return getReport(db, ctx, id);
 }
 

@@ -52,6 +52,7 @@ export default function TrendChart({
       symbolSize: 6,
       ...(s.color ? { itemStyle: { color: s.color } } : {}),
       ...(s.dashed ? { lineStyle: { type: 'dashed' } } : {}),
+      ...(s.stack ? { stack: s.stack } : {}),
       barMaxWidth: 24,
     })),
   };

@@ -4,6 +4,8 @@ export interface TrendSeries {
   type?: 'line' | 'bar';
   dashed?: boolean;
   color?: string;
+  /** bars with the same stack name are stacked */
+  stack?: string;
 }
 
 export interface TrendChartProps {

@@ -20,6 +20,7 @@ import type { Dashboard, DashboardCategory, DashboardItems } from '../../../api/
 import { UNIT_KINDS } from '../../../api/types';
 import { useAuth } from '../../../auth/context';
 import PageContainer from '../../../components/PageContainer';
+import WarningSummaryCard from '../../../components/WarningSummaryCard';
 import { tDynamic, unitKindName } from '../../../i18n';
 import { errorText } from '../../../utils/errors';
 
@@ -126,7 +127,7 @@ function ItemFigures({ items }: { items: DashboardItems }) {
 
 export default function DashboardPage() {
   const { t } = useTranslation();
-  const { user } = useAuth();
+  const { user, access } = useAuth();
   const query = useQuery(dashboardQuery);
   const data = query.data;
   const loading = query.isPending;
@@ -220,6 +221,8 @@ export default function DashboardPage() {
           </Col>
         </Row>
       </section>
+
+      {access.warnings ? <WarningSummaryCard /> : null}
 
       {isItemFigures(data?.items) ? <ItemFigures items={data.items} /> : null}
 

@@ -1,15 +1,18 @@
 // One item (/items/:id): overview and lifecycle buttons, progress with the planned-vs-actual chart, milestones,
 // reporting periods and reports (with versions and evidence), requests and the transition history.
-import { EditOutlined, FormOutlined, ReloadOutlined } from '@ant-design/icons';
+import { BulbOutlined, EditOutlined, FormOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { itemsApi, queryKeys } from '../../../api/services';
 import { useAuth } from '../../../auth/context';
 import PageContainer from '../../../components/PageContainer';
 import { ItemKindTag, ItemStatusTag } from '../../../components/StatusTags';
+import { ItemLights, useItemLights } from '../../../components/WarningTags';
+import IssueWarningModal from '../../warnings/shared/IssueWarningModal';
 import { errorText } from '../../../utils/errors';
 import HistoryTimeline from './HistoryTimeline';
 import ItemActions from './ItemActions';
@@ -47,6 +50,8 @@ export default function ItemDetailPage() {
     queryFn: ({ signal }) => itemsApi.reports(id, signal),
     enabled: item.isSuccess,
   });
+  const lights = useItemLights(id, access.warnings && item.isSuccess);
+  const [issuing, setIssuing] = useState(false);
 
   if (item.isPending) {
     return (
@@ -87,6 +92,7 @@ export default function ItemDetailPage() {
         <Flex wrap gap={4} align="center" component="span">
           <ItemKindTag kind={data.kind} />
           <ItemStatusTag status={data.status} />
+          <ItemLights lights={lights.data} />
           <Typography.Text type="secondary">
             {data.leadUnitName} · {t('items.dueDate')} {data.dueDate}
           </Typography.Text>
@@ -104,6 +110,11 @@ export default function ItemDetailPage() {
               data-testid="item-fill-report"
             >
               {t('itemDetail.fillReport')}
+            </Button>
+          ) : null}
+          {access.warningsIssue && !CLOSED.includes(data.status) ? (
+            <Button icon={<BulbOutlined />} onClick={() => setIssuing(true)} data-testid="item-issue-light">
+              {t('issueWarning.titleLight')}
             </Button>
           ) : null}
           {access.itemsEdit && !CLOSED.includes(data.status) ? (
@@ -195,6 +206,14 @@ export default function ItemDetailPage() {
           },
         ]}
       />
+      {issuing ? (
+        <IssueWarningModal
+          kind="light"
+          itemId={data.id}
+          subject={`${data.number} ${data.title}`}
+          onClose={() => setIssuing(false)}
+        />
+      ) : null}
     </PageContainer>
   );
 }

@@ -21,6 +21,7 @@ import { useAuth } from '../../../auth/context';
 import PageContainer from '../../../components/PageContainer';
 import ProgressCompare from '../../../components/ProgressCompare';
 import { ItemKindTag, ItemStatusTag } from '../../../components/StatusTags';
+import { ItemLights, useOpenLightsByItem } from '../../../components/WarningTags';
 import { currentLocale } from '../../../i18n';
 import { errorText } from '../../../utils/errors';
 import { formatPct, periodLabel } from '../../../utils/period';
@@ -78,6 +79,8 @@ export default function ItemListPage() {
   });
   const units = useAllUnits();
   const leaders = useLeaderOptions();
+  // One request for the whole page's colour badges (亮灯), grouped by item.
+  const lights = useOpenLightsByItem(access.warnings && list.isSuccess);
   const { message } = App.useApp();
   const [importOpen, setImportOpen] = useState(false);
   const [downloading, setDownloading] = useState<'export' | 'template' | null>(null);
@@ -116,6 +119,7 @@ export default function ItemListPage() {
             {v}
           </Link>
           <ItemKindTag kind={item.kind} />
+          <ItemLights lights={lights.data?.get(item.id)} />
         </Flex>
       ),
     },
@@ -348,6 +352,7 @@ export default function ItemListPage() {
                     <ItemKindTag kind={item.kind} />
                     <ItemStatusTag status={item.status} />
                     {item.progress.overdue ? <Tag color="error">{t('items.overdue')}</Tag> : null}
+                    <ItemLights lights={lights.data?.get(item.id)} />
                   </Flex>
                   <Link to={`/items/${item.id}`}>
                     <Typography.Text strong>{item.title}</Typography.Text>
