@@ -10,3 +10,4 @@ export * from './periods.ts';
 export * from './progress.ts';
 export * from './lifecycle.ts';
 export * from './warnings/index.ts';
+export * from './running-index/index.ts';
