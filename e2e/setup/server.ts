@@ -27,16 +27,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject) {
-  if (!fs.existsSync(CHROMIUM)) {
-    const msg = `Chromium not found at ${CHROMIUM}: THE BROWSER SUITE IS SKIPPED. Install with: apt-get install -y chromium`;
-    if (process.env.CI) throw new Error(`${msg} (CI requires it)`);
-    console.warn(`\n!!!!!!!!\n!!! ${msg}\n!!!!!!!!\n`);
-    project.provide('baseUrl', null);
-    project.provide('chromiumPath', null);
-    return;
-  }
-  execSync('node scripts/ensure-web-build.mjs', { stdio: 'inherit' });
+/**
+ * Starts the real server (main.ts) with the demo county on a fresh SQLite database and a free loopback port.
+ * `stop` ends it with SIGTERM and removes its data. A test that moves the demo's "today" or evaluates the whole
+ * county starts its own, so that the other browser tests keep the county as seeded.
+ */
+export async function startServer(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'benpao-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
@@ -55,20 +51,7 @@ export default async function setup(project: TestProject) {
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  project.provide('baseUrl', baseUrl);
-  project.provide('chromiumPath', CHROMIUM);
-  return async () => {
+  const stop = async () => {
     child.kill('SIGTERM');
     await new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -83,4 +66,35 @@ export default async function setup(project: TestProject) {
     });
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`server did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { baseUrl, stop };
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(CHROMIUM)) {
+    const msg = `Chromium not found at ${CHROMIUM}: THE BROWSER SUITE IS SKIPPED. Install with: apt-get install -y chromium`;
+    if (process.env.CI) throw new Error(`${msg} (CI requires it)`);
+    console.warn(`\n!!!!!!!!\n!!! ${msg}\n!!!!!!!!\n`);
+    project.provide('baseUrl', null);
+    project.provide('chromiumPath', null);
+    return;
+  }
+  execSync('node scripts/ensure-web-build.mjs', { stdio: 'inherit' });
+  const { baseUrl, stop } = await startServer();
+  project.provide('baseUrl', baseUrl);
+  project.provide('chromiumPath', CHROMIUM);
+  return stop;
 }

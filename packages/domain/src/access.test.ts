@@ -99,6 +99,13 @@ describe('PERMISSIONS table', () => {
     ['warning.appeal', ['unit_manager']],
     ['warning.decide_appeal', ['supervisor']],
     ['ruleset.manage', ['supervisor']],
+    ['rating.respond', ['unit_manager']],
+    ['rating.close', ['supervisor']],
+    ['rating.list', ['discipline', 'leader', 'supervisor', 'unit_manager', 'unit_reporter']],
+    ['index.read', ['discipline', 'leader', 'supervisor', 'unit_manager', 'unit_reporter']],
+    ['index.publish', ['supervisor']],
+    ['index.manage', ['supervisor']],
+    ['index.bonus', ['supervisor']],
   ])('%s is granted to exactly %j', (action, roles) => {
     expect([...PERMISSIONS[action]].sort()).toEqual(roles);
   });
@@ -199,10 +206,10 @@ describe('三员分立: the three administrators have disjoint duties', () => {
     }
   });
 
-  it('the administrators see none of the supervision content (items, reports, evidence)', () => {
+  it('the administrators see none of the supervision content (items, reports, evidence, ratings)', () => {
     for (const role of ['sys_admin', 'security_admin', 'audit_admin'] as const) {
       expect(
-        actionsOf(role).filter((a) => /^(item|report|evidence|todo|warning|ruleset)\./.test(a)),
+        actionsOf(role).filter((a) => /^(item|report|evidence|todo|warning|ruleset|rating|index)\./.test(a)),
         role,
       ).toEqual([]);
     }
@@ -254,6 +261,10 @@ describe('authorize', () => {
     ['security_admin', 'user.update', [false, false, false, false, false, false]],
     ['audit_admin', 'audit.read', [true, true, true, true, true, false]],
     ['audit_admin', 'user.list', [false, false, false, false, false, false]],
+    ['unit_manager', 'rating.respond', [true, true, false, false, true, false]],
+    ['unit_reporter', 'rating.list', [true, true, false, false, true, false]],
+    ['supervisor', 'rating.list', [true, true, true, true, true, false]],
+    ['supervisor', 'rating.respond', [false, false, false, false, false, false]],
   ])('%s %s', (role, action, expected) => {
     const got = resources.map(([, res]) => authorize(actor([role]), action, res));
     expect(Object.fromEntries(resources.map(([name], i) => [name, got[i]]))).toEqual(

@@ -107,6 +107,17 @@ export const PERMISSIONS = {
   'warning.evaluate': ['supervisor'],
   'ruleset.read': BUSINESS,
   'ruleset.manage': ['supervisor'],
+  // Service ratings (服务评议): enterprises rate on a public page; every business role reads them, unit roles only
+  // their own unit's (credit codes masked); the unit manager answers a low rating's follow-up, the task force closes it.
+  'rating.list': BUSINESS,
+  'rating.respond': ['unit_manager'],
+  'rating.close': ['supervisor'],
+  // The running index (奔跑指数): published results are visible to every unit (赛马); the task force publishes,
+  // manages the model and enters commendations.
+  'index.read': BUSINESS,
+  'index.publish': ['supervisor'],
+  'index.manage': ['supervisor'],
+  'index.bonus': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -10,4 +10,5 @@ export * from './periods.ts';
 export * from './progress.ts';
 export * from './lifecycle.ts';
 export * from './warnings/index.ts';
+export * from './service-rating/index.ts';
 export * from './running-index/index.ts';

@@ -35,6 +35,8 @@ import { userRoutes } from './modules/users/routes.ts';
 import { webhookRoutes } from './modules/webhooks/routes.ts';
 import { onEngineError } from './modules/warnings/engine.ts';
 import { warningRoutes } from './modules/warnings/routes.ts';
+import { ratingRoutes } from './modules/ratings/routes.ts';
+import { runningIndexRoutes } from './modules/running-index/routes.ts';
 import { registerAccess } from './plugins/access.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { VERSION } from './version.ts';
@@ -159,6 +161,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(excelRoutes(db));
   await app.register(webhookRoutes(db));
   await app.register(warningRoutes(db));
+  await app.register(ratingRoutes(db));
+  await app.register(runningIndexRoutes(db));
   // A re-evaluation after a write fails apart from the write; the daily run repairs it. Say so in the log.
   onEngineError((err, context) => app.log.error({ err, ...context }, 'warning engine: re-evaluation failed'));
 

@@ -381,6 +381,62 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
     allowed: ['supervisor'],
     request: () => ({ url: '/api/rule-sets/no-such-set/activate' }),
   },
+  // Service ratings (服务评议): the form and the submission are public (no login, rate-limited per IP; the walk's
+  // submission is malformed: 400); every business role lists ratings (unit roles their own unit's); the rated unit's
+  // manager answers and the task force closes a follow-up (an unknown rating is 404 past the role gate).
+  'GET /api/public/ratings/form': { allowed: 'public' },
+  'POST /api/public/ratings': { allowed: 'public', request: () => ({ payload: { creditCode: '矩阵测试' } }) },
+  'GET /api/ratings': { allowed: BUSINESS_READERS },
+  'GET /api/ratings/follow-ups': { allowed: BUSINESS_READERS },
+  'POST /api/ratings/:id/response': {
+    allowed: ['unit_manager', 'other_unit_manager'],
+    request: () => ({ url: '/api/ratings/no-such-rating/response', payload: { text: '矩阵测试' } }),
+  },
+  'POST /api/ratings/:id/close': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/ratings/no-such-rating/close', payload: { note: '矩阵测试' } }),
+  },
+  // The running index (奔跑指数): published results are read by every business role (units see the whole race);
+  // the task force publishes, manages the model and enters commendations. Walks use requests that fail past the gate
+  // (a month not over, an empty model, an unknown id) so the walk changes nothing.
+  'GET /api/index/models': { allowed: BUSINESS_READERS },
+  'POST /api/index/models/validate': { allowed: ['supervisor'], request: () => ({ payload: {} }) },
+  'POST /api/index/models': { allowed: ['supervisor'], request: () => ({ payload: { model: {} } }) },
+  'POST /api/index/models/:id/activate': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/index/models/no-such-model/activate' }),
+  },
+  'GET /api/index/months/:month': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/index/months/2022-03' }),
+  },
+  'POST /api/index/months/:month/publish': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/index/months/2022-04/publish' }),
+  },
+  'GET /api/index/months/:month/revisions': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/index/months/2022-03/revisions' }),
+  },
+  'GET /api/index/months/:month/export.xlsx': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/index/months/2022-03/export.xlsx' }),
+  },
+  'GET /api/index/units/:unitId/trend': {
+    allowed: BUSINESS_READERS,
+    request: (ids) => ({ url: `/api/index/units/${ids.ownUnit}/trend?year=2022` }),
+  },
+  'POST /api/index/bonuses': {
+    allowed: ['supervisor'],
+    request: (ids) => ({
+      payload: { unitId: ids.ownUnit, month: '2022-03', points: 99, reason: '矩阵测试' },
+    }),
+  },
+  'GET /api/index/bonuses': { allowed: BUSINESS_READERS },
+  'DELETE /api/index/bonuses/:id': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/index/bonuses/no-such-bonus' }),
+  },
   // Excel import and export of items
   'GET /api/items/import-template.xlsx': { allowed: ['supervisor'] },
   'POST /api/items/import': { allowed: ['supervisor'] },

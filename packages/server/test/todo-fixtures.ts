@@ -81,7 +81,16 @@ export async function openItem(
 /** A report row for (item, period), as the reports module would store it. */
 export async function insertReport(
   t: TestApp,
-  o: { itemId: string; unit: string; periodKey: string; status: string; deadline: string; late?: boolean },
+  o: {
+    itemId: string;
+    unit: string;
+    periodKey: string;
+    status: string;
+    deadline: string;
+    late?: boolean;
+    /** a correction (更正): a later version, not in force until it is accepted */
+    version?: number;
+  },
 ): Promise<string> {
   const id = newId();
   const at = t.clock.now().toISOString();
@@ -94,8 +103,8 @@ export async function insertReport(
       item_id: o.itemId,
       unit_id: await unitId(t, o.unit),
       period_key: o.periodKey,
-      version: 1,
-      current: 1,
+      version: o.version ?? 1,
+      current: (o.version ?? 1) > 1 ? 0 : 1,
       status: o.status,
       progress: null,
       indicator_value: null,

@@ -263,6 +263,29 @@ describe.skipIf(!pgAvailable)(`to-do lists by role (${dialect})`, () => {
     expect(list.county!.reportsOverdue).toBeGreaterThanOrEqual(2); // A 2022-07, F 2022-08 at least
   });
 
+  it('counts a correction waiting for approval or review, though it is not in force yet', async () => {
+    const before = { manager: await todo(c.dadongba), supervisor: await todo(c.supervisor) };
+    // A correction of A's accepted 2022-06 report, waiting for the manager, then for the task force.
+    const id = await insertReport(t, {
+      itemId: items.a.id,
+      unit: '大东坝镇',
+      periodKey: '2022-06',
+      status: 'pending_approval',
+      deadline: '2022-07-05',
+      version: 2,
+    });
+    try {
+      expect((await todo(c.dadongba)).pendingApprovals).toBe(before.manager.pendingApprovals! + 1);
+      await t.database.db.updateTable('reports').set({ status: 'submitted' }).where('id', '=', id).execute();
+      const sup = await todo(c.supervisor);
+      expect(sup.reviewQueue).toBe(before.supervisor.reviewQueue! + 1);
+      expect(sup.county!.reviewQueue).toBe(sup.reviewQueue);
+      expect((await todo(c.dadongba)).pendingApprovals).toBe(before.manager.pendingApprovals);
+    } finally {
+      await t.database.db.deleteFrom('reports').where('id', '=', id).execute();
+    }
+  });
+
   it('gives county leaders and the discipline commission the counts only, read-only', async () => {
     const sup = await todo(c.supervisor);
     for (const cookie of [c.leader, c.discipline]) {

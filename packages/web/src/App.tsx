@@ -12,9 +12,10 @@ import AccessGuard from './layout/AccessGuard';
 import BasicLayout from './layout/BasicLayout';
 import NotFound from './pages/exception/NotFound';
 import { queryClient } from './queryClient';
-import { appRoutes, loadLoginPage } from './routes';
+import { appRoutes, loadLoginPage, loadRatePage } from './routes';
 
 const LoginPage = lazy(loadLoginPage);
+const RatePage = lazy(loadRatePage);
 
 const antdLocales = { 'zh-CN': zhCNAntd, 'en-US': enUSAntd };
 
@@ -36,6 +37,14 @@ export default function App() {
                 element={
                   <Suspense fallback={<PageLoading fullscreen />}>
                     <LoginPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/rate"
+                element={
+                  <Suspense fallback={<PageLoading fullscreen />}>
+                    <RatePage />
                   </Suspense>
                 }
               />

@@ -58,6 +58,7 @@ describe('computeAccess', () => {
         warningsIssue: false,
         rules: true,
         rulesEdit: false,
+        ratings: true,
       });
     }
   });
@@ -104,6 +105,14 @@ describe('computeAccess', () => {
       const a = computeAccess([role]);
       expect(a.warnings || a.rules || a.warningsIssue || a.rulesEdit).toBe(false);
     }
+  });
+
+  it('shows service ratings and their follow-ups to every business role and to no administrator', () => {
+    for (const role of ['supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'])
+      expect(computeAccess([role]).ratings, role).toBe(true);
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin'])
+      expect(computeAccess([role]).ratings, role).toBe(false);
+    expect(computeAccess([]).ratings).toBe(false);
   });
 
   it('gives the webhooks page to the system administrator alone', () => {

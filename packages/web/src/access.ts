@@ -42,6 +42,8 @@ export interface Access {
   rules: boolean;
   /** edit, preview, save and activate rule sets (supervisor) */
   rulesEdit: boolean;
+  /** enterprises' service ratings (服务评议) and their follow-ups: every business role (unit roles their own unit's) */
+  ratings: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -68,6 +70,7 @@ export function computeAccess(roles: readonly string[]): Access {
     warningsIssue: has('supervisor'),
     rules: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
     rulesEdit: has('supervisor'),
+    ratings: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
   };
 }
 

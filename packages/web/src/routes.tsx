@@ -12,8 +12,10 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   KeyOutlined,
+  MessageOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  StarOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { matchPath } from 'react-router';
@@ -181,6 +183,22 @@ export const appRoutes: AppRoute[] = [
     ...page(() => import('./pages/rules')),
   },
   {
+    id: 'ratings',
+    path: '/ratings',
+    titleKey: 'menu.ratings',
+    icon: <StarOutlined />,
+    access: 'ratings',
+    ...page(() => import('./pages/ratings/list')),
+  },
+  {
+    id: 'ratingFollowUps',
+    path: '/ratings/follow-ups',
+    titleKey: 'menu.ratingFollowUps',
+    icon: <MessageOutlined />,
+    access: 'ratings',
+    ...page(() => import('./pages/ratings/follow-ups')),
+  },
+  {
     id: 'notifications',
     path: '/notifications',
     titleKey: 'menu.notifications',
@@ -252,6 +270,8 @@ export function visibleRoutes(access: Access): AppRoute[] {
 }
 
 export const loadLoginPage = () => import('./pages/auth/login');
+/** The public rating page (服务评议, no login), outside the app shell like the login page. */
+export const loadRatePage = () => import('./pages/public/rate');
 
 export function routeFor(pathname: string): AppRoute | undefined {
   // Static paths first, so that /items/new is not taken for the item "new".
@@ -271,6 +291,7 @@ export function menuRouteFor(pathname: string): AppRoute | undefined {
 /** Starts downloading the chunk of the page at `pathname` (boot time, before the session is known). */
 export function preloadPage(pathname: string): void {
   if (pathname === '/login') void loadLoginPage();
+  else if (pathname === '/rate') void loadRatePage();
   else void routeFor(pathname)?.load();
 }
 

@@ -417,6 +417,100 @@ export interface WebhookDeliveryTable {
   delivered_at: string | null;
 }
 
+/** A one-time proof-of-work challenge of the public rating form (no IP, no cookie: bound to nothing personal). */
+export interface RatingChallengeTable {
+  id: string;
+  region_id: string;
+  challenge: string;
+  difficulty: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** An enterprise's rating of a unit; the current one of its enterprise, unit and month has no successor. */
+export interface ServiceRatingTable {
+  id: string;
+  region_id: string;
+  unit_id: string;
+  /** Normalised and valid per GB 32100; shown in full to county roles only, masked elsewhere and in the audit. */
+  credit_code: string;
+  month: string;
+  rated_on: string;
+  version: number;
+  service: string;
+  efficiency: number;
+  attitude: number;
+  compliance: number;
+  comment: string | null;
+  low: number;
+  created_at: string;
+  superseded_by: string | null;
+  superseded_at: string | null;
+}
+
+export interface RatingFollowUpTable {
+  id: string;
+  region_id: string;
+  rating_id: string;
+  unit_id: string;
+  status: 'open' | 'answered' | 'closed' | 'superseded';
+  opened_at: string;
+  response: string | null;
+  responded_by: string | null;
+  responded_by_name: string | null;
+  responded_at: string | null;
+  close_note: string | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  closed_at: string | null;
+}
+
+/** A version of the region's running-index model (奔跑指数); at most one active. */
+export interface IndexModelTable {
+  id: string;
+  region_id: string;
+  version: number;
+  status: 'draft' | 'active' | 'retired';
+  model_json: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  activated_by: string | null;
+  activated_at: string | null;
+}
+
+/** A published month of the index: frozen; republishing adds the next revision with its diff. */
+export interface IndexSnapshotTable {
+  id: string;
+  region_id: string;
+  month: string;
+  revision: number;
+  status: 'published';
+  model_version: number;
+  known_on: string;
+  result_json: string;
+  published_by: string | null;
+  published_at: string;
+  supersedes_id: string | null;
+  diff_json: string | null;
+}
+
+/** A commendation (争先创优) of a unit for a month, entered by a supervisor. */
+export interface IndexBonusTable {
+  id: string;
+  region_id: string;
+  unit_id: string;
+  month: string;
+  points: number;
+  reason: string;
+  evidence: string | null;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
 export interface DB {
   regions: RegionTable;
   ranking_categories: RankingCategoryTable;
@@ -449,4 +543,10 @@ export interface DB {
   notifications: NotificationTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+  rating_challenges: RatingChallengeTable;
+  service_ratings: ServiceRatingTable;
+  rating_follow_ups: RatingFollowUpTable;
+  index_models: IndexModelTable;
+  index_snapshots: IndexSnapshotTable;
+  index_bonuses: IndexBonusTable;
 }

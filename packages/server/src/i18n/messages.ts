@@ -461,6 +461,66 @@ export const messages = {
     'zh-CN': '规则集有 {count} 处错误，第一处：{first}',
     'en-US': 'The rule set has {count} problem(s); the first: {first}',
   },
+  // the running index (奔跑指数)
+  'entity.index_model': { 'zh-CN': '奔跑指数模型', 'en-US': 'Index model' },
+  'entity.index_bonus': { 'zh-CN': '加分', 'en-US': 'Commendation' },
+  index_model_invalid: {
+    'zh-CN': '指数模型有 {count} 处错误，第一处：{first}',
+    'en-US': 'The index model has {count} problem(s); the first: {first}',
+  },
+  index_model_not_draft: {
+    'zh-CN': '只能启用草稿状态的指数模型（当前：{status}）',
+    'en-US': 'Only a draft index model can be activated (this one is {status})',
+  },
+  index_bonus_invalid: { 'zh-CN': '加分无效：{first}', 'en-US': 'Invalid commendation: {first}' },
+  index_bonus_revoked: {
+    'zh-CN': '该加分已于 {revokedAt} 撤销',
+    'en-US': 'This commendation was revoked at {revokedAt}',
+  },
+  index_month_not_over: {
+    'zh-CN': '{month} 尚未结束（今天是 {today}），只能预览，不能发布',
+    'en-US': '{month} is not over yet (today is {today}): it can be previewed, not published',
+  },
+  index_publish_concurrent: {
+    'zh-CN': '{month} 的奔跑指数刚刚被他人发布，请刷新后再试',
+    'en-US': 'The index of {month} was just published by someone else; reload and try again',
+  },
+  'index_problem.unknown_method': {
+    'zh-CN': '{field}：未知的计分方法“{value}”（可选：{allowed}）',
+    'en-US': '{field}: unknown method "{value}" (allowed: {allowed})',
+  },
+  'index_problem.invalid_param': {
+    'zh-CN': '{field}：方法 {method} 的参数 {param} 无效（可选：{allowed}）',
+    'en-US': '{field}: parameter {param} of method {method} is invalid (allowed: {allowed})',
+  },
+  'index_problem.weights_sum': {
+    'zh-CN': '{field}：各项权重之和为 {sum}，应为 {expected}',
+    'en-US': '{field}: the weights sum to {sum}, not {expected}',
+  },
+  'index_problem.duplicate_component_id': {
+    'zh-CN': '{field}：指标编号“{id}”与第 {first} 项重复',
+    'en-US': '{field}: component id "{id}" repeats component {first}',
+  },
+  'index_problem.duplicate_category_id': {
+    'zh-CN': '{field}：类别编号“{id}”与第 {first} 项重复',
+    'en-US': '{field}: category id "{id}" repeats category {first}',
+  },
+  'index_problem.duplicate_unit_kind': {
+    'zh-CN': '{field}：单位类型 {kind} 已在第 {first} 个类别中',
+    'en-US': '{field}: unit kind {kind} is already in category {first}',
+  },
+  'index_problem.no_inputs': {
+    'zh-CN': '{field}：及时性指标至少要统计报告或节点之一',
+    'en-US': '{field}: a timeliness component must count reports, milestones or both',
+  },
+  'index_problem.min_above_max': {
+    'zh-CN': '{field}：最低加分 {min} 高于最高加分 {max}',
+    'en-US': '{field}: the smallest commendation {min} is above the largest {max}',
+  },
+  'index_problem.invalid_id': {
+    'zh-CN': '{field}：编号须以小写字母开头，只能用字母、数字、下划线和连字符',
+    'en-US': '{field}: an id starts with a lower-case letter and uses letters, digits, _ and -',
+  },
   rule_set_not_draft: {
     'zh-CN': '只能启用草稿状态的规则集（当前：{status}）',
     'en-US': 'Only a draft rule set can be activated (this one is {status})',
@@ -472,6 +532,77 @@ export const messages = {
   'warning_state.rectifying': { 'zh-CN': '整改中', 'en-US': 'being rectified' },
   'warning_state.cleared': { 'zh-CN': '已灭灯/摘牌', 'en-US': 'cleared' },
   'warning_state.revoked': { 'zh-CN': '已撤销', 'en-US': 'revoked' },
+  // service ratings (服务评议): the credit code (GB 32100-2015), the public form's challenge, follow-ups
+  credit_code_required: {
+    'zh-CN': '字段 {field}：请填写统一社会信用代码',
+    'en-US': 'Field {field}: enter the unified social credit code',
+  },
+  credit_code_length: {
+    'zh-CN': '字段 {field}：统一社会信用代码应为 18 位，当前为 {length} 位',
+    'en-US': 'Field {field}: a unified social credit code has 18 characters, not {length}',
+  },
+  credit_code_charset: {
+    'zh-CN':
+      '字段 {field}：第 {position} 位“{char}”不是统一社会信用代码的字符（只有数字和除 I、O、Z、S、V 以外的大写字母）',
+    'en-US':
+      'Field {field}: character {position} ("{char}") cannot occur in a unified social credit code (only digits and capital letters other than I, O, Z, S and V)',
+  },
+  credit_code_authority: {
+    'zh-CN': '字段 {field}：第 1 位登记管理部门代码“{char}”不存在',
+    'en-US': 'Field {field}: the first character, registration authority "{char}", does not exist',
+  },
+  credit_code_entity_type: {
+    'zh-CN': '字段 {field}：第 2 位机构类别代码“{char}”不属于登记管理部门“{authority}”',
+    'en-US':
+      'Field {field}: the second character, entity type "{char}", does not exist under registration authority "{authority}"',
+  },
+  credit_code_division: {
+    'zh-CN': '字段 {field}：第 3–8 位登记管理机关行政区划码“{division}”无效',
+    'en-US': 'Field {field}: characters 3–8 ("{division}") are not an administrative division code',
+  },
+  credit_code_org_code_check: {
+    'zh-CN': '字段 {field}：第 9–17 位组织机构代码的校验码不符，请核对代码是否输入有误',
+    'en-US':
+      'Field {field}: the organisation code (characters 9–17) fails its check character; please check the code for typos',
+  },
+  credit_code_check_char: {
+    'zh-CN': '字段 {field}：第 18 位校验码不符，请核对代码是否输入有误',
+    'en-US': 'Field {field}: the check character (the 18th) does not match; please check the code for typos',
+  },
+  challenge_unknown: {
+    'zh-CN': '字段 {field}：验证信息无效，请刷新页面后重新提交',
+    'en-US': 'Field {field}: unknown challenge; reload the page and submit again',
+  },
+  challenge_expired: {
+    'zh-CN': '字段 {field}：验证信息已过期，请重新提交',
+    'en-US': 'Field {field}: the challenge has expired; please submit again',
+  },
+  challenge_used: {
+    'zh-CN': '字段 {field}：验证信息已使用过，每次提交需要新的验证',
+    'en-US': 'Field {field}: this challenge has been used; every submission needs a new one',
+  },
+  proof_of_work_invalid: {
+    'zh-CN': '字段 {field}：工作量证明无效，请重新提交',
+    'en-US': 'Field {field}: the proof of work is not valid; please submit again',
+  },
+  rating_concurrent: {
+    'zh-CN': '同一企业对该单位的另一份评议正在提交，请稍后再试',
+    'en-US': 'Another rating of this unit by the same enterprise is being submitted; please try again',
+  },
+  follow_up_none: { 'zh-CN': '该评议没有待回应事项', 'en-US': 'This rating has no follow-up' },
+  follow_up_not_open: {
+    'zh-CN': '只能回应待回应的事项（当前：{followUpState}）',
+    'en-US': 'Only an open follow-up can be answered (this one is {followUpState})',
+  },
+  follow_up_not_closable: {
+    'zh-CN': '该事项{followUpState}，不能关闭',
+    'en-US': 'This follow-up is {followUpState} and cannot be closed',
+  },
+  'follow_up_state.open': { 'zh-CN': '待回应', 'en-US': 'open' },
+  'follow_up_state.answered': { 'zh-CN': '已回应', 'en-US': 'answered' },
+  'follow_up_state.closed': { 'zh-CN': '已关闭', 'en-US': 'closed' },
+  'follow_up_state.superseded': { 'zh-CN': '已被新评议替代', 'en-US': 'superseded by a newer rating' },
+  'entity.rating': { 'zh-CN': '评议', 'en-US': 'Rating' },
 } satisfies Messages;
 
 export type MessageCode = keyof typeof messages;
@@ -495,6 +626,7 @@ const NAMED_PARAMS: Record<string, string> = {
   reportState: 'report_state',
   warningAction: 'warning_action',
   warningState: 'warning_state',
+  followUpState: 'follow_up_state',
 };
 
 export function translate(

@@ -7,10 +7,14 @@ import { recordAudit } from '../modules/audit/service.ts';
 import { DEFAULT_SETTINGS } from '../modules/settings/schema.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { catchUpRegion } from '../modules/warnings/engine.ts';
+import { publishRegionMonth } from '../modules/running-index/service.ts';
 import { DEMO_EVALUATION_START, DEMO_TODAY, seedDemo2022 } from './demo-2022.ts';
 import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_REGION, DEMO_UNITS } from './demo-county.ts';
+import { seedDemoRatings } from './demo-ratings.ts';
 
 export const ADMIN_UNIT_NAME = '系统管理';
+/** The demo's running-index months published at seed time. */
+export const DEMO_INDEX_PUBLISHED = ['2022-01', '2022-02', '2022-03'] as const;
 
 export async function insertRegion(
   db: Queryable,
@@ -109,6 +113,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       })
       .execute();
     const story = await seedDemo2022(trx, regionId, { unitIds, users });
+    // Enterprises' service ratings (服务评议) of January–April, with their follow-ups; all invented.
+    await seedDemoRatings(trx, regionId, { unitIds, users });
     await recordAudit(trx, systemContext(now), {
       regionId,
       action: 'seed.demo',
@@ -128,6 +134,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   // Lights and cards are not seeded: the engine derives them from the facts, day by day since the items were
   // assigned, as the daily run would have done, so that their history and as-of replay are real.
   await catchUpRegion(db, regionId, { now, from: DEMO_EVALUATION_START });
+  // The running index's published months (January–March) give the trend its history; April is not over: a preview.
+  for (const month of DEMO_INDEX_PUBLISHED)
+    await publishRegionMonth(db, systemContext(now), regionId, month, null);
   return true;
 }
 

@@ -23,13 +23,16 @@ export function itemsAwaitingAcceptance(db: Queryable, regionId: string, unitId?
   return q.orderBy('items.number').execute();
 }
 
+/**
+ * Reports in a state that waits for someone (approval, review), whatever their version: a correction (更正) of an
+ * accepted report is not in force until it is accepted, and it waits like any other.
+ */
 export async function countReports(db: Queryable, regionId: string, status: string, unitId?: string) {
   let q = db
     .selectFrom('reports')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('region_id', '=', regionId)
-    .where('status', '=', status)
-    .where('current', '=', 1);
+    .where('status', '=', status);
   if (unitId) q = q.where('unit_id', '=', unitId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

@@ -1,12 +1,15 @@
 // Milestones (节点) in date order: done (green), done late (orange), overdue (red), upcoming (blue).
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
+import { Card, Empty, Flex, Grid, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ItemDetail } from '../../../api/types';
 
 export default function MilestoneTimeline({ item }: { item: ItemDetail }) {
   const { t } = useTranslation();
   const milestones = [...item.milestones].sort((a, b) => a.seq - b.seq);
+  // On a phone the dates go above the titles: a date column leaves the titles and their tags too little room, and
+  // they overflow onto the timeline's dots.
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <Card size="small" title={t('itemDetail.milestones')} data-testid="milestone-timeline">
       {milestones.length === 0 ? (
@@ -28,7 +31,7 @@ export default function MilestoneTimeline({ item }: { item: ItemDetail }) {
               key: m.id,
               color,
               icon,
-              title: m.plannedDate,
+              title: phone ? undefined : m.plannedDate,
               content: (
                 <Flex
                   vertical
@@ -36,6 +39,7 @@ export default function MilestoneTimeline({ item }: { item: ItemDetail }) {
                   data-testid="milestone-item"
                   data-state={done ? 'done' : overdue ? 'overdue' : 'open'}
                 >
+                  {phone ? <Typography.Text type="secondary">{m.plannedDate}</Typography.Text> : null}
                   <Typography.Text strong>{m.title}</Typography.Text>
                   <Flex wrap gap={4}>
                     <Tag>{t('itemDetail.weight', { weight: m.weight })}</Tag>

@@ -1,6 +1,7 @@
 // Milestones (节点) of an item: title, planned date, weight; the running sum of weights must reach 100.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { weightSum, type MilestoneRow } from './formValues';
 
@@ -10,6 +11,12 @@ export default function MilestonesEditor({ disabledDoneIds }: { disabledDoneIds?
   const rows = Form.useWatch<MilestoneRow[] | undefined>('milestones', { form, preserve: true });
   const sum = weightSum(rows);
   const complete = Math.abs(sum - 100) < 1e-6;
+  // The list's own rule runs when rows are added or removed, not when a weight is typed: re-run it as the sum
+  // changes, so that an error about an earlier sum ("now 60") does not stay under a total of 100.
+  useEffect(() => {
+    if (form.getFieldError('milestones').length > 0)
+      form.validateFields(['milestones']).catch(() => undefined);
+  }, [form, sum]);
 
   return (
     <Form.List

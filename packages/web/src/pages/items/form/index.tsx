@@ -165,6 +165,11 @@ function ItemForm({
           if (errorFields[0]) form.scrollToField(errorFields[0].name, { block: 'center' });
         }}
         scrollToFirstError={false}
+        // Enter confirms a typed date or a choice; it never saves this long form half-filled (the browser's
+        // implicit submission registered one more draft for every date typed and confirmed)
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+        }}
         data-testid="item-form"
         autoComplete="off"
       >

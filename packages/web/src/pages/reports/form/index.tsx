@@ -504,7 +504,8 @@ function ReportForm({ title, item, periodKey, period, report, maxBytes }: FormPr
                     data-testid="report-problems"
                   />
                 </Form.Item>
-                <Form.Item name="nextSteps" label={t('report.nextSteps')} style={{ marginBottom: 0 }}>
+                {/* room below for the character count, which hangs under the text area */}
+                <Form.Item name="nextSteps" label={t('report.nextSteps')} style={{ marginBottom: 16 }}>
                   <Input.TextArea
                     autoSize={{ minRows: 2, maxRows: 10 }}
                     maxLength={5000}

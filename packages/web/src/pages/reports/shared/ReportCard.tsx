@@ -7,7 +7,7 @@ import {
   SendOutlined,
   SnippetsOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -99,13 +99,24 @@ export default function ReportCard({ report, showItem, unitOfMeasure, compact }:
       </Flex>
     ),
   });
-  if (report.submittedAt)
+  if (report.submittedAt) {
+    // Lateness is judged on the region's date of submission (submittedOn). Where that is not the instant's date (a
+    // demo region living in 2022), the date is shown, so that "submitted 2026-… · on time" never sits beside a 2022
+    // deadline; the instant stays in the tooltip.
+    const instant = formatShortDateTime(report.submittedAt);
+    const onRegionDate = !report.submittedOn || instant.startsWith(report.submittedOn);
     figures.push({
       key: 'submitted',
       label: t('report.submittedAt'),
       children: (
         <Flex wrap gap={4} align="center">
-          {formatShortDateTime(report.submittedAt)}
+          {onRegionDate ? (
+            instant
+          ) : (
+            <Tooltip title={instant}>
+              <span data-testid="report-submitted-on">{report.submittedOn}</span>
+            </Tooltip>
+          )}
           {report.submittedBy ? (
             <Typography.Text type="secondary">{report.submittedBy}</Typography.Text>
           ) : null}
@@ -113,6 +124,7 @@ export default function ReportCard({ report, showItem, unitOfMeasure, compact }:
         </Flex>
       ),
     });
+  }
   if (report.reviewedAt)
     figures.push({
       key: 'reviewed',

@@ -315,7 +315,7 @@ export default function WarningBoardPage() {
             value={query.kind}
             onChange={(v: string | undefined) => update({ kind: v })}
             options={WARNING_KINDS.map((k) => ({ value: k, label: t(`warningKind.${k}`) }))}
-            style={{ width: 110 }}
+            style={{ width: 130 }}
             data-testid="warning-filter-kind"
           />
           <Select
@@ -363,7 +363,7 @@ export default function WarningBoardPage() {
             placeholder={t('warnings.filterMonth')}
             value={query.month ? dayjs(`${query.month}-01`) : null}
             onChange={(d: Dayjs | null) => update({ month: d ? d.format('YYYY-MM') : undefined })}
-            style={{ width: 140 }}
+            style={{ width: 160 }}
             data-testid="warning-filter-month"
           />
           <DatePicker
