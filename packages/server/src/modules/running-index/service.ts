@@ -29,6 +29,7 @@ import { regionToday } from '../calendar/service.ts';
 import { actorOf } from '../units/service.ts';
 import { computeMonthNow, previousMonth } from './facts.ts';
 import { activeIndexModel, modelOf } from './model-store.ts';
+import { activateVersion } from '../../db/versions.ts';
 
 // ------------------------------------------------------------------------------------------------------ model
 
@@ -153,29 +154,16 @@ export async function activateModel(db: Db, ctx: RequestContext, id: string) {
     await activeIndexModel(trx, actor.regionId, ctx.now.toISOString());
     const row = await modelRow(trx, actor.regionId, id);
     if (row.status !== 'draft') throw conflict('index_model_not_draft', { status: row.status });
-    const previous = await trx
-      .selectFrom('index_models')
-      .select(['version'])
-      .where('region_id', '=', actor.regionId)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    await trx
-      .updateTable('index_models')
-      .set({ status: 'retired' })
-      .where('region_id', '=', actor.regionId)
-      .where('status', '=', 'active')
-      .execute();
-    await trx
-      .updateTable('index_models')
-      .set({ status: 'active', activated_by: actor.id, activated_at: ctx.now.toISOString() })
-      .where('id', '=', id)
-      .execute();
+    const previous = await activateVersion(trx, 'index_models', actor.regionId, id, {
+      actorId: actor.id,
+      at: ctx.now.toISOString(),
+    });
     await recordAudit(trx, ctx, {
       regionId: actor.regionId,
       action: 'index.model_activate',
       entity: 'index_model',
       entityId: id,
-      before: previous ? { activeVersion: Number(previous.version) } : null,
+      before: previous === null ? null : { activeVersion: previous },
       after: { activeVersion: Number(row.version), model: JSON.parse(row.model_json) as unknown },
     });
   });

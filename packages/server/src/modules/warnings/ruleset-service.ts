@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/index.ts';
 import type { RuleSetTable } from '../../db/schema.ts';
 import type { RequestContext } from '../../context.ts';
+import { activateVersion } from '../../db/versions.ts';
 import { newId } from '../../ids.ts';
 import { translate, type Locale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -255,29 +256,16 @@ export async function activate(db: Db, ctx: RequestContext, id: string) {
       .executeTakeFirst();
     if (!row) throw notFound('rule_set', 'id');
     if (row.status !== 'draft') throw conflict('rule_set_not_draft', { status: row.status });
-    const previous = await trx
-      .selectFrom('rule_sets')
-      .select(['id', 'version'])
-      .where('region_id', '=', actor.regionId)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    await trx
-      .updateTable('rule_sets')
-      .set({ status: 'retired' })
-      .where('region_id', '=', actor.regionId)
-      .where('status', '=', 'active')
-      .execute();
-    await trx
-      .updateTable('rule_sets')
-      .set({ status: 'active', activated_by: actor.id, activated_at: ctx.now.toISOString() })
-      .where('id', '=', id)
-      .execute();
+    const previous = await activateVersion(trx, 'rule_sets', actor.regionId, id, {
+      actorId: actor.id,
+      at: ctx.now.toISOString(),
+    });
     await recordAudit(trx, ctx, {
       regionId: actor.regionId,
       action: 'ruleset.activate',
       entity: 'rule_set',
       entityId: id,
-      before: previous ? { activeVersion: Number(previous.version) } : null,
+      before: previous === null ? null : { activeVersion: previous },
       after: { activeVersion: Number(row.version), rules: JSON.parse(row.rules_json) as unknown },
     });
   });
