@@ -422,6 +422,10 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
     allowed: BUSINESS_READERS,
     request: () => ({ url: '/api/index/months/2022-03/export.xlsx' }),
   },
+  'GET /api/index/periods/:period': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/index/periods/2022-Q1' }),
+  },
   'GET /api/index/units/:unitId/trend': {
     allowed: BUSINESS_READERS,
     request: (ids) => ({ url: `/api/index/units/${ids.ownUnit}/trend?year=2022` }),

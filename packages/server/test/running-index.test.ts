@@ -214,6 +214,54 @@ describe.skipIf(!pgAvailable)(`running index (${dialect})`, () => {
     expect(trend.months.find((m) => m.month === '2022-04')!.published).toBe(false);
   });
 
+  it('rolls the first quarter and the year up from the published months only', async () => {
+    const q = await t.as(unitUser, { method: 'GET', url: '/api/index/periods/2022-Q1' });
+    expect(q.statusCode, q.body).toBe(200);
+    const quarter = q.json() as {
+      kind: string;
+      months: { month: string; revision: number }[];
+      pending: string[];
+      result: {
+        key: string;
+        scores: {
+          unitId: string;
+          total: number | null;
+          monthly: { month: string; total: number | null }[];
+        }[];
+      };
+    };
+    expect(quarter.kind).toBe('quarter');
+    expect(quarter.months.map((m) => m.month)).toEqual(['2022-01', '2022-02', '2022-03']);
+    expect(quarter.pending).toEqual([]);
+    expect(quarter.result.key).toBe('2022-Q1');
+    // A unit's quarter is the mean of its published months, which anyone can check from the months.
+    const id = await unitId(t, '大东坝镇');
+    const s = quarter.result.scores.find((x) => x.unitId === id)!;
+    const months = await Promise.all(
+      ['2022-01', '2022-02', '2022-03'].map(async (m) => {
+        const r = await t.as(unitUser, { method: 'GET', url: `/api/index/months/${m}` });
+        return scoreOf((r.json() as { result: MonthResult }).result, id).total;
+      }),
+    );
+    const scored = months.filter((x): x is number => x !== null);
+    expect(s.monthly.map((m) => m.total)).toEqual(months);
+    expect(s.total).toBeCloseTo(scored.reduce((a, b) => a + b, 0) / scored.length, 1);
+
+    const y = await t.as(unitUser, { method: 'GET', url: '/api/index/periods/2022' });
+    expect(y.statusCode, y.body).toBe(200);
+    const year = y.json() as { kind: string; months: { month: string }[]; pending: string[] };
+    expect(year.kind).toBe('year');
+    expect(year.months.map((m) => m.month)).toEqual(['2022-01', '2022-02', '2022-03']);
+    expect(year.pending).toEqual(['2022-04']);
+
+    const none = await t.as(unitUser, { method: 'GET', url: '/api/index/periods/2021-Q2' });
+    expect(none.statusCode).toBe(200);
+    expect((none.json() as { result: unknown }).result).toBeNull();
+
+    const bad = await t.as(unitUser, { method: 'GET', url: '/api/index/periods/2022-Q5' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('exports the month as a workbook with the rankings', async () => {
     const res = await t.as(unitUser, {
       method: 'GET',
@@ -228,6 +276,9 @@ describe.skipIf(!pgAvailable)(`running index (${dialect})`, () => {
     expect(names.some((n) => n.startsWith('乡镇'))).toBe(true);
     const towns = wb.worksheets[0]!;
     expect(towns.getRow(1).getCell(1).value).toBe('名次');
+    const headers: unknown[] = [];
+    towns.getRow(1).eachCell((c) => headers.push(c.value));
+    expect(headers).toEqual(expect.arrayContaining(['工作进度', '指标完成', '按时报送', '服务评议']));
     const units: unknown[] = [];
     towns.eachRow((row, i) => {
       if (i > 1) units.push(row.getCell(2).value);

@@ -26,7 +26,7 @@
 import { isCalendarDate, isMonthKey } from '../dates.ts';
 import { validationError } from '../errors.ts';
 import { round1 } from '../progress.ts';
-import { METHOD_DEFAULTS } from './model.ts';
+import { componentName, METHOD_DEFAULTS } from './model.ts';
 import {
   efficacyBounds,
   efficacyCoefficient,
@@ -487,6 +487,7 @@ export function computeMonth(input: MonthInput): MonthResult {
       components[c.id] = {
         id: c.id,
         method: c.method,
+        name: componentName(c),
         weight: c.weight,
         max: r1(max),
         points: r1(points),

@@ -8,6 +8,7 @@ import {
   INDEX_ITEM_KINDS,
   INDEX_METHODS,
   type IndexComponent,
+  type Localised,
   type IndexMethod,
   type IndexModel,
   type MethodParams,
@@ -358,6 +359,18 @@ export function categoryForUnitKind(model: Pick<IndexModel, 'ranking'>, kind: Un
 
 // ------------------------------------------------------------------------------------------------- defaults
 
+/** What each method is called when a component has no name of its own. */
+export const METHOD_NAMES: { [M in IndexMethod]: Localised } = {
+  progress: { 'zh-CN': '工作进度', 'en-US': 'Progress' },
+  indicators: { 'zh-CN': '指标完成', 'en-US': 'Indicators' },
+  timeliness: { 'zh-CN': '按时报送', 'en-US': 'Timeliness' },
+  service_rating: { 'zh-CN': '服务评议', 'en-US': 'Service rating' },
+};
+
+/** A component's name in both languages: its own, else its method's. */
+export const componentName = (c: Pick<IndexComponent, 'method' | 'name'>): Localised =>
+  c.name ?? METHOD_NAMES[c.method];
+
 /**
  * PRODUCT.md "Default running-index model", as version 1 of every region's model: progress 40, indicators 25,
  * timeliness 15, service rating 20; yellow light −1, red light −2, yellow card −3, red card −5, admonition −0.5 (no
@@ -372,7 +385,7 @@ export function defaultIndexModel(): IndexModel {
       {
         id: 'progress',
         method: 'progress',
-        name: { 'zh-CN': '工作进度', 'en-US': 'Progress' },
+        name: { ...METHOD_NAMES.progress },
         weight: 40,
         cap: 100,
         params: { kinds: [...METHOD_DEFAULTS.progress.kinds] },
@@ -380,7 +393,7 @@ export function defaultIndexModel(): IndexModel {
       {
         id: 'indicators',
         method: 'indicators',
-        name: { 'zh-CN': '指标完成', 'en-US': 'Indicators' },
+        name: { ...METHOD_NAMES.indicators },
         weight: 25,
         cap: 100,
         params: { ...METHOD_DEFAULTS.indicators },
@@ -388,7 +401,7 @@ export function defaultIndexModel(): IndexModel {
       {
         id: 'timeliness',
         method: 'timeliness',
-        name: { 'zh-CN': '按时报送', 'en-US': 'Timeliness' },
+        name: { ...METHOD_NAMES.timeliness },
         weight: 15,
         cap: 100,
         params: { ...METHOD_DEFAULTS.timeliness },
@@ -396,7 +409,7 @@ export function defaultIndexModel(): IndexModel {
       {
         id: 'serviceRating',
         method: 'service_rating',
-        name: { 'zh-CN': '服务评议', 'en-US': 'Service rating' },
+        name: { ...METHOD_NAMES.service_rating },
         weight: 20,
         cap: 100,
         params: { ...METHOD_DEFAULTS.service_rating },

@@ -223,6 +223,8 @@ export interface Contribution {
 export interface ComponentScore {
   id: string;
   method: IndexMethod;
+  /** The component's name (snapshots published before names were kept lack it). */
+  name?: Localised;
   /** The model's weight. */
   weight: number;
   /** The points it could give this unit: the weight, re-weighted when other components were left out; 0 when this one was. */

@@ -172,6 +172,10 @@ export const messages = {
     'zh-CN': '字段 {field} 不是有效月份（YYYY-MM）',
     'en-US': 'Field {field} is not a valid month (YYYY-MM)',
   },
+  invalid_period: {
+    'zh-CN': '字段 {field} 不是有效的季度或年度（如 2022-Q1 或 2022）',
+    'en-US': 'Field {field} is not a valid quarter or year (e.g. 2022-Q1 or 2022)',
+  },
   invalid_period_key: {
     'zh-CN': '字段 {field} 不是有效期次',
     'en-US': 'Field {field} is not a valid period',

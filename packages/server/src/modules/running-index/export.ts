@@ -1,6 +1,6 @@
 // The month's index as a workbook: one ranking sheet per category (rank, change, total, base, deductions, bonuses
 // and each component's points) and a breakdown sheet with every unit's components, items, deductions and bonuses.
-import type { MonthResult } from '@benpao/domain';
+import { METHOD_NAMES, type ComponentScore, type DeductionEntry, type MonthResult } from '@benpao/domain';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../i18n/messages.ts';
 
@@ -21,6 +21,21 @@ const sheetName = (s: string, used: Set<string>) => {
   return name;
 };
 
+type Labels = Record<string, { 'zh-CN': string; 'en-US': string }>;
+const HANDLING: Labels = {
+  measured: { 'zh-CN': '按本单位数据', 'en-US': 'On own data' },
+  category_mean: { 'zh-CN': '按类别平均', 'en-US': 'Category mean' },
+  neutral: { 'zh-CN': '中性分', 'en-US': 'Neutral score' },
+  reweighted: { 'zh-CN': '不计，权重重分配', 'en-US': 'Left out, re-weighted' },
+};
+const DEDUCTION: Record<DeductionEntry['reason'], { 'zh-CN': string; 'en-US': string }> = {
+  yellowLight: { 'zh-CN': '黄灯', 'en-US': 'Yellow light' },
+  redLight: { 'zh-CN': '红灯', 'en-US': 'Red light' },
+  yellowCard: { 'zh-CN': '黄牌', 'en-US': 'Yellow card' },
+  redCard: { 'zh-CN': '红牌', 'en-US': 'Red card' },
+  admonition: { 'zh-CN': '谈话提醒', 'en-US': 'Admonition talk' },
+};
+
 export async function monthWorkbook(
   result: MonthResult,
   meta: { published: boolean; revision: number | null },
@@ -31,6 +46,13 @@ export async function monthWorkbook(
   wb.creator = 'Benpao';
   const used = new Set<string>();
   const componentIds = [...new Set(result.scores.flatMap((s) => Object.keys(s.components)))];
+  // Names as scored; snapshots published before names were kept fall back to the method's name.
+  const components = new Map<string, Pick<ComponentScore, 'method' | 'name'>>();
+  for (const s of result.scores) for (const [id, c] of Object.entries(s.components)) components.set(id, c);
+  const componentLabel = (id: string) => {
+    const c = components.get(id);
+    return c ? (c.name ?? METHOD_NAMES[c.method])[locale] : id;
+  };
   const status = meta.published
     ? zh
       ? `已发布（第 ${meta.revision} 版）`
@@ -49,7 +71,7 @@ export async function monthWorkbook(
       { header: zh ? '基础分' : 'Base', key: 'base', width: 10 },
       { header: zh ? '扣分' : 'Deductions', key: 'deductions', width: 10 },
       { header: zh ? '加分' : 'Bonuses', key: 'bonuses', width: 10 },
-      ...componentIds.map((id) => ({ header: id, key: `c_${id}`, width: 14 })),
+      ...componentIds.map((id) => ({ header: componentLabel(id), key: `c_${id}`, width: 14 })),
       { header: zh ? '榜单' : 'Board', key: 'board', width: 10 },
     ];
     styleHeader(sheet);
@@ -94,11 +116,17 @@ export async function monthWorkbook(
   for (const s of result.scores) {
     detail.addRow({ unit: s.name, part: zh ? '总分' : 'Total', what: '', value: '', points: s.total ?? '—' });
     for (const [id, c] of Object.entries(s.components)) {
-      detail.addRow({ unit: s.name, part: id, what: c.handling, value: c.score ?? '', points: c.points });
+      detail.addRow({
+        unit: s.name,
+        part: componentLabel(id),
+        what: HANDLING[c.handling]?.[locale] ?? c.handling,
+        value: c.score ?? '',
+        points: c.points,
+      });
       for (const it of c.items)
         detail.addRow({
           unit: s.name,
-          part: id,
+          part: componentLabel(id),
           what: `${it.number} ${it.title}`,
           value: it.value ?? '',
           points: it.points,
@@ -108,7 +136,7 @@ export async function monthWorkbook(
       detail.addRow({
         unit: s.name,
         part: zh ? '扣分' : 'Deduction',
-        what: `${d.reason} ${d.on}`,
+        what: `${DEDUCTION[d.reason][locale]} ${d.on}`,
         value: '',
         points: -d.points,
       });

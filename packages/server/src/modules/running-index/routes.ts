@@ -16,6 +16,8 @@ import {
   modelView,
   monthParams,
   monthView,
+  periodParams,
+  periodView,
   publishView,
   revisionList,
   trendQuery,
@@ -129,6 +131,17 @@ export const runningIndexRoutes =
         const name = locale === 'zh-CN' ? `奔跑指数-${m.month}.xlsx` : `benpao-index-${m.month}.xlsx`;
         return reply.type(XLSX).header('content-disposition', attachment(name)).send(buffer);
       },
+    });
+    app.get('/api/index/periods/:period', {
+      config: { policy: 'index.read' },
+      schema: {
+        tags,
+        summary:
+          'A quarter (2022-Q1) or year (2022) rolled up from its published months: mean totals, ranks, boards',
+        params: periodParams,
+        response: { 200: periodView, ...errors(400, 401, 403) },
+      },
+      handler: (req) => service.getPeriod(db, req.ctx, req.params.period),
     });
     app.get('/api/index/units/:unitId/trend', {
       config: { policy: 'index.read' },

@@ -94,3 +94,16 @@ export const bonusView = z.object({
   revokedAt: z.string().nullable(),
 });
 export const bonusList = z.object({ items: z.array(bonusView) });
+
+export const periodParams = z.strictObject({
+  period: z.string().regex(/^\d{4}(-Q[1-4])?$/, 'YYYY or YYYY-Qn'),
+});
+export const periodView = z.object({
+  period: z.string(),
+  kind: z.enum(['quarter', 'year']),
+  /** The published months rolled up, each at its latest revision. */
+  months: z.array(z.object({ month: z.string(), revision: z.number() })),
+  /** Months begun but not yet published: not in the roll-up. */
+  pending: z.array(z.string()),
+  result: z.record(z.string(), z.unknown()).nullable(),
+});

@@ -10,6 +10,7 @@ import {
   isMonthKey,
   monthBounds,
   notFound,
+  rollUp,
   validateBonusPoints,
   validateIndexModel,
   validationError,
@@ -330,6 +331,69 @@ export async function listRevisions(db: Db, ctx: RequestContext, month: string) 
       diff: r.diff_json ? (JSON.parse(r.diff_json) as Json) : null,
     })),
   };
+}
+
+// ------------------------------------------------------------------------------------------------------ roll-ups
+
+const PERIOD_RE = /^(\d{4})(?:-Q([1-4]))?$/;
+
+/** The months of `2022-Q1` or `2022`, and the period before it. */
+export function periodMonths(period: string): {
+  kind: 'quarter' | 'year';
+  months: string[];
+  previous: string;
+} {
+  const m = PERIOD_RE.exec(period);
+  if (!m) throw validationError('invalid_period', 'period', { value: period });
+  const year = Number(m[1]);
+  const mm = (n: number) => String(n).padStart(2, '0');
+  if (m[2] === undefined)
+    return {
+      kind: 'year',
+      months: Array.from({ length: 12 }, (_, i) => `${year}-${mm(i + 1)}`),
+      previous: String(year - 1),
+    };
+  const q = Number(m[2]);
+  return {
+    kind: 'quarter',
+    months: [1, 2, 3].map((i) => `${year}-${mm((q - 1) * 3 + i)}`),
+    previous: q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`,
+  };
+}
+
+/** The latest published revision of each of these months that has one. */
+async function publishedMonths(db: Queryable, regionId: string, months: readonly string[]) {
+  const rows = await db
+    .selectFrom('index_snapshots')
+    .select(['month', 'revision', 'result_json'])
+    .where('region_id', '=', regionId)
+    .where('month', 'in', months)
+    .orderBy('month')
+    .orderBy('revision', 'desc')
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.month)) latest.set(r.month, r);
+  return [...latest.values()];
+}
+
+/**
+ * A quarter or a year rolled up from its published months only (the frozen figures anyone can check), with the
+ * change of rank since the period before; months begun but not yet published are named as pending.
+ */
+export async function getPeriod(db: Db, ctx: RequestContext, period: string) {
+  const actor = actorOf(ctx);
+  assertAuthorized(actor, 'index.read', { regionId: actor.regionId });
+  const { kind, months, previous } = periodMonths(period);
+  const today = await regionToday(db, actor.regionId, ctx.now);
+  const published = await publishedMonths(db, actor.regionId, months);
+  const revisions = published.map((r) => ({ month: r.month, revision: Number(r.revision) }));
+  const publishedSet = new Set(published.map((r) => r.month));
+  const pending = months.filter((m) => `${m}-01` <= today && !publishedSet.has(m));
+  if (published.length === 0) return { period, kind, months: revisions, pending, result: null };
+  const before = await publishedMonths(db, actor.regionId, periodMonths(previous).months);
+  const previousResult = before.length > 0 ? rollUp(before.map(resultOf), kind) : null;
+  const result = rollUp(published.map(resultOf), kind, { previous: previousResult });
+  return { period, kind, months: revisions, pending, result: json(result) };
 }
 
 /** A unit's months of a year: the published total and rank, else the live preview; months not begun are left out. */
