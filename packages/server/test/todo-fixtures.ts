@@ -122,6 +122,7 @@ export async function insertReport(
       approved_by: null,
       reviewed_by: null,
       reviewed_at: null,
+      reviewed_on: null,
       return_reason: o.status === 'returned' ? '测试退回' : null,
       created_by: await userId(t, 'supervisor'),
       created_at: at,

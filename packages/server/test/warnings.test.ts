@@ -181,6 +181,7 @@ describe.skipIf(!pgAvailable)(`warning engine over HTTP (${dialect})`, () => {
       fellBack: 0,
       cleared: 0,
       refreshed: 0,
+      days: 1,
     });
     expect(first.issued).toBe(0);
   });

@@ -199,6 +199,8 @@ export interface ItemTransitionTable {
   actor_name: string | null;
   reason: string | null;
   at: string;
+  /** The region's business date when it happened (its demo day in a demo region); null only if never backfilled. */
+  on_date: string | null;
 }
 
 export interface ItemRequestTable {
@@ -243,6 +245,8 @@ export interface ReportTable {
   approved_by: string | null;
   reviewed_by: string | null;
   reviewed_at: string | null;
+  /** The region's business date of the review. */
+  reviewed_on: string | null;
   return_reason: string | null;
   created_by: string;
   created_at: string;

@@ -22,6 +22,7 @@ import {
   periodByKey,
   periodOf,
   ratioPct,
+  shanghaiDateOf,
   WorkCalendar,
   workingDaysLate,
   type CalendarDate,
@@ -1279,6 +1280,7 @@ export async function seedDemo2022(
         actor_name: who.displayName,
         reason,
         at: iso(when),
+        on_date: shanghaiDateOf(iso(when)),
       });
     move('create', null, 'draft', supervisor, at('2022-01-04', 9, minute));
     move('assign', 'draft', 'assigned', supervisor, at('2022-01-04', 10, minute));
@@ -1381,6 +1383,7 @@ export async function seedDemo2022(
         approved_by: null,
         reviewed_by: accepted ? supervisor.id : null,
         reviewed_at: reviewedAt === null ? null : iso(reviewedAt),
+        reviewed_on: accepted ? reviewedOn : null,
         return_reason: ps.returned ?? null,
         created_by: reporter.id,
         created_at: iso(at(createdOn, 9, minute)),

@@ -6,6 +6,7 @@ import * as m0003 from './0003_warnings.ts';
 import * as m0004 from './0004_webhooks.ts';
 import * as m0005 from './0005_ratings.ts';
 import * as m0006 from './0006_running_index.ts';
+import * as m0009 from './0009_business_dates.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_webhooks': m0004,
   '0005_ratings': m0005,
   '0006_running_index': m0006,
+  '0009_business_dates': m0009,
 };

@@ -468,7 +468,8 @@ const ALL_KIND_FIELDS = new Set([...KIND_FIELDS.project, ...KIND_FIELDS.indicato
 
 // ---------------------------------------------------------------------------------------------- writes
 
-async function recordTransition(
+/** An item's move from one status to another, dated by the region's business date (its demo day in a demo). */
+export async function recordTransition(
   trx: Queryable,
   ctx: RequestContext,
   item: Pick<ItemTable, 'id' | 'region_id'>,
@@ -487,6 +488,7 @@ async function recordTransition(
       actor_name: ctx.actor?.displayName ?? null,
       reason: t.reason ?? null,
       at: ctx.now.toISOString(),
+      on_date: await regionToday(trx, item.region_id, ctx.now),
     })
     .execute();
 }

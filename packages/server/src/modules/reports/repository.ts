@@ -246,19 +246,3 @@ export async function startItem(db: Queryable, itemId: string, at: string): Prom
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
-
-export const insertTransition = (
-  db: Queryable,
-  row: {
-    id: string;
-    region_id: string;
-    item_id: string;
-    action: string;
-    from_status: string | null;
-    to_status: string;
-    actor_id: string | null;
-    actor_name: string | null;
-    reason: string | null;
-    at: string;
-  },
-) => db.insertInto('item_transitions').values(row).execute();

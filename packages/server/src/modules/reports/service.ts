@@ -41,7 +41,7 @@ import {
   viewsOfReports,
 } from '../evidence/service.ts';
 import type { ItemFacts } from '../items/repository.ts';
-import { relationTo, visibleItem, type Relation } from '../items/service.ts';
+import { recordTransition, relationTo, visibleItem, type Relation } from '../items/service.ts';
 import { notify } from '../notifications/service.ts';
 import { regionSettings } from '../settings/service.ts';
 import { actorOf } from '../units/service.ts';
@@ -171,6 +171,7 @@ function unsubmitted(createdBy: string, now: string) {
     approved_by: null,
     reviewed_by: null,
     reviewed_at: null,
+    reviewed_on: null,
     return_reason: null,
     created_by: createdBy,
     created_at: now,
@@ -534,18 +535,7 @@ export async function submitReport(
     });
     // The first report sets an accepted item in motion.
     if (item.status === 'accepted' && (await repo.startItem(trx, item.id, ctx.now.toISOString()))) {
-      await repo.insertTransition(trx, {
-        id: newId(),
-        region_id: item.region_id,
-        item_id: item.id,
-        action: 'start',
-        from_status: 'accepted',
-        to_status: 'in_progress',
-        actor_id: actor.id,
-        actor_name: actor.displayName,
-        reason: null,
-        at: ctx.now.toISOString(),
-      });
+      await recordTransition(trx, ctx, item, { action: 'start', from: 'accepted', to: 'in_progress' });
       await recordAudit(trx, ctx, {
         regionId: item.region_id,
         action: 'item.start',
@@ -619,6 +609,7 @@ export async function returnReport(
       return_reason: reason,
       reviewed_by: actor.id,
       reviewed_at: ctx.now.toISOString(),
+      reviewed_on: await regionToday(trx, item.region_id, ctx.now),
     });
     await recordAudit(trx, ctx, {
       regionId: item.region_id,
@@ -659,6 +650,7 @@ export async function acceptReport(
       current: 1,
       reviewed_by: actor.id,
       reviewed_at: ctx.now.toISOString(),
+      reviewed_on: await regionToday(trx, item.region_id, ctx.now),
     });
     const others = (await repo.versionsOfPeriod(trx, item.id, report.period_key)).filter(
       (v) => v.id !== report.id,

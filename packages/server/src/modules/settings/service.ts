@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context.ts';
 import { recordAudit } from '../audit/service.ts';
 import { actorOf } from '../units/service.ts';
+import { catchUpRegion } from '../warnings/engine.ts';
 import * as repo from './repository.ts';
 import { DEFAULT_SETTINGS, type SettingsPatch, type SettingsView } from './schema.ts';
 
@@ -35,7 +36,7 @@ export async function updateSettings(
 ): Promise<SettingsView> {
   const actor = actorOf(ctx);
   assertAuthorized(actor, 'settings.manage', { regionId: actor.regionId });
-  return db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
     const before = await regionSettings(trx, actor.regionId);
     if (patch.demoToday && !(await repo.isDemoRegion(trx, actor.regionId)))
       throw validationError('demo_only', 'demoToday');
@@ -46,7 +47,7 @@ export async function updateSettings(
       demoToday: patch.demoToday === undefined ? before.demoToday : patch.demoToday,
     };
     const changed = (Object.keys(after) as (keyof SettingsView)[]).filter((k) => after[k] !== before[k]);
-    if (changed.length === 0) return after;
+    if (changed.length === 0) return { after, movedOn: false };
     await repo.saveSettings(trx, {
       region_id: actor.regionId,
       report_approval_required: after.reportApprovalRequired ? 1 : 0,
@@ -63,6 +64,9 @@ export async function updateSettings(
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),
       after: Object.fromEntries(changed.map((k) => [k, after[k]])),
     });
-    return after;
+    return { after, movedOn: !!after.demoToday && (!before.demoToday || after.demoToday > before.demoToday) };
   });
+  // A demo's day moved on: the warning engine lives through the days in between, as its daily run would have.
+  if (saved.movedOn) await catchUpRegion(db, actor.regionId, { now: ctx.now });
+  return saved.after;
 }

@@ -47,8 +47,12 @@ function chained<T extends { from_status: string | null; to_status: string; at: 
   return out;
 }
 
-/** A stored instant as the region's calendar date, capped at the region's today. */
-export const dayOf = (instant: string, today: string) => minDate(shanghaiDateOf(instant), today);
+/**
+ * A record's business date, capped at the region's today: the date written with it, else (rows from before such
+ * dates were kept) its instant's Asia/Shanghai date.
+ */
+export const dayOf = (onDate: string | null, instant: string, today: string) =>
+  minDate(onDate ?? shanghaiDateOf(instant), today);
 
 /**
  * Item facts of a region; of the given items only when `itemIds` is set. Drafts are included: the engine reads
@@ -96,7 +100,7 @@ export async function loadItemFacts(
     const [transitions, milestones, reports, targets] = await Promise.all([
       db
         .selectFrom('item_transitions')
-        .select(['item_id', 'from_status', 'to_status', 'at'])
+        .select(['item_id', 'from_status', 'to_status', 'at', 'on_date'])
         .where('item_id', 'in', ids)
         .orderBy('at')
         .execute(),
@@ -114,6 +118,7 @@ export async function loadItemFacts(
           'status',
           'submitted_on',
           'reviewed_at',
+          'reviewed_on',
           'progress',
           'indicator_value',
           'completed_investment_fen',
@@ -133,7 +138,9 @@ export async function loadItemFacts(
     for (const t of transitions) byItem.set(t.item_id, [...(byItem.get(t.item_id) ?? []), t]);
     for (const [itemId, list] of byItem) {
       for (const t of chained(list)) {
-        facts.get(itemId)!.statusHistory.push({ on: dayOf(t.at, today), status: t.to_status as ItemState });
+        facts
+          .get(itemId)!
+          .statusHistory.push({ on: dayOf(t.on_date, t.at, today), status: t.to_status as ItemState });
       }
     }
     for (const m of milestones) {
@@ -153,7 +160,7 @@ export async function loadItemFacts(
       facts.get(r.item_id)!.reports.push({
         periodKey: r.period_key,
         submittedOn: submitted ? minDate(r.submitted_on!, today) : null,
-        acceptedOn: accepted ? dayOf(r.reviewed_at!, today) : null,
+        acceptedOn: accepted ? dayOf(r.reviewed_on, r.reviewed_at!, today) : null,
         progress: r.progress === null ? null : Number(r.progress),
         indicatorValue: r.indicator_value === null ? null : Number(r.indicator_value),
         completedInvestmentFen:

@@ -153,6 +153,8 @@ export const evaluateResult = z.object({
   fellBack: z.number().int(),
   cleared: z.number().int(),
   refreshed: z.number().int(),
+  /** Days evaluated: the ones skipped since the last run, then today. */
+  days: z.number().int().optional(),
 });
 
 export const warningSummaryQuery = z.strictObject({

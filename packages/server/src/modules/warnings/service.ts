@@ -20,7 +20,14 @@ import { recordAudit } from '../audit/service.ts';
 import { regionCalendar, regionToday } from '../calendar/service.ts';
 import { actorOf } from '../units/service.ts';
 import { timetableOf } from './timetable.ts';
-import { appendEvent, evaluateRegion, issueWarning, publishWarning, reevaluateItems } from './engine.ts';
+import {
+  appendEvent,
+  catchUpRegion,
+  evaluateRegion,
+  issueWarning,
+  publishWarning,
+  reevaluateItems,
+} from './engine.ts';
 import type {
   appealBody,
   appealDecisionBody,
@@ -502,7 +509,14 @@ export async function issueManual(db: Db, ctx: RequestContext, body: z.infer<typ
 export async function evaluateNow(db: Db, ctx: RequestContext) {
   const actor = actorOf(ctx);
   assertAuthorized(actor, 'warning.evaluate', { regionId: actor.regionId });
-  const summary = await evaluateRegion(db, actor.regionId, { ctx });
+  // Days skipped since the last run first (the daily job missed, or a demo's day moved on), each as of its own day.
+  const missed = await catchUpRegion(db, actor.regionId, { now: ctx.now });
+  const now = await evaluateRegion(db, actor.regionId, { ctx });
+  const summary = { ...now, days: 1 };
+  for (const d of missed.filter((m) => m.asOf !== now.asOf)) {
+    summary.days++;
+    for (const k of ['issued', 'escalated', 'fellBack', 'cleared', 'refreshed'] as const) summary[k] += d[k];
+  }
   await db.transaction().execute((trx) =>
     recordAudit(trx, ctx, {
       regionId: actor.regionId,
