@@ -59,6 +59,9 @@ describe('computeAccess', () => {
         rules: true,
         rulesEdit: false,
         ratings: true,
+        runningIndex: true,
+        runningIndexPublish: false,
+        runningIndexBonus: false,
       });
     }
   });
@@ -113,6 +116,19 @@ describe('computeAccess', () => {
     for (const role of ['sys_admin', 'security_admin', 'audit_admin'])
       expect(computeAccess([role]).ratings, role).toBe(false);
     expect(computeAccess([]).ratings).toBe(false);
+  });
+
+  it('shows the running index to every business role; only the supervisor publishes and commends', () => {
+    for (const role of ['supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter']) {
+      const a = computeAccess([role]);
+      expect(a.runningIndex, role).toBe(true);
+      expect(a.runningIndexPublish, role).toBe(role === 'supervisor');
+      expect(a.runningIndexBonus, role).toBe(role === 'supervisor');
+    }
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin']) {
+      const a = computeAccess([role]);
+      expect(a.runningIndex || a.runningIndexPublish || a.runningIndexBonus, role).toBe(false);
+    }
   });
 
   it('gives the webhooks page to the system administrator alone', () => {

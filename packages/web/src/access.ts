@@ -44,6 +44,12 @@ export interface Access {
   rulesEdit: boolean;
   /** enterprises' service ratings (服务评议) and their follow-ups: every business role (unit roles their own unit's) */
   ratings: boolean;
+  /** the running index (奔跑指数): rankings, score cards, revisions, commendations — every business role */
+  runningIndex: boolean;
+  /** publish a month of the running index, or republish it as a new revision (supervisor) */
+  runningIndexPublish: boolean;
+  /** enter and revoke commendations (争先创优加分) (supervisor) */
+  runningIndexBonus: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -71,6 +77,9 @@ export function computeAccess(roles: readonly string[]): Access {
     rules: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
     rulesEdit: has('supervisor'),
     ratings: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
+    runningIndex: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
+    runningIndexPublish: has('supervisor'),
+    runningIndexBonus: has('supervisor'),
   };
 }
 

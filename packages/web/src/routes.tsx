@@ -17,6 +17,7 @@ import {
   SafetyCertificateOutlined,
   StarOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { matchPath } from 'react-router';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -197,6 +198,24 @@ export const appRoutes: AppRoute[] = [
     icon: <MessageOutlined />,
     access: 'ratings',
     ...page(() => import('./pages/ratings/follow-ups')),
+  },
+  {
+    id: 'runningIndex',
+    path: '/running-index',
+    titleKey: 'menu.runningIndex',
+    icon: <TrophyOutlined />,
+    access: 'runningIndex',
+    ...page(() => import('./pages/running-index')),
+  },
+  {
+    id: 'runningIndexUnit',
+    path: '/running-index/units/:unitId',
+    titleKey: 'runningIndex.card.titlePlain',
+    icon: <TrophyOutlined />,
+    access: 'runningIndex',
+    hideInMenu: true,
+    parent: 'runningIndex',
+    ...page(() => import('./pages/running-index/unit')),
   },
   {
     id: 'notifications',
