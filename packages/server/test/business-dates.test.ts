@@ -19,6 +19,7 @@ describe.skipIf(dialect === 'postgres' && !pgAvailable)(
     let admin: string;
     let supervisor: string;
     let manager: string;
+    let itemId = '';
     beforeAll(async () => {
       t = await testApp();
       // Years after the demo's 2022: every instant written now is later than any day the demo lives on.
@@ -39,6 +40,7 @@ describe.skipIf(dialect === 'postgres' && !pgAvailable)(
         startDate: '2022-04-20',
         dueDate: '2022-12-31',
       });
+      itemId = item.id;
       const transitions = await t.database.db
         .selectFrom('item_transitions')
         .select(['action', 'on_date', 'at'])
@@ -64,12 +66,23 @@ describe.skipIf(dialect === 'postgres' && !pgAvailable)(
       expect(overdue[0]!.issuedOn < '2022-05-20').toBe(true);
     });
 
+    it('an escalated light carries the condition whose metric it shows', async () => {
+      // Nothing filed: the report-overdue light misses its rectification deadline and turns red.
+      await setToday(t, admin, '2022-06-10');
+      const list = ok<{
+        items: (Warning & { id: string; colour: string; condition: string; metric: number })[];
+      }>(await t.as(supervisor, { method: 'GET', url: `/api/warnings?itemId=${itemId}` }));
+      const light = list.items.find((w) => w.ruleId === 'report-overdue' && w.issuedOn < '2022-05-20')!;
+      expect(light.colour).toBe('red');
+      expect(light.condition).toBe('light_not_rectified');
+    });
+
     it('evaluates the skipped days too when asked to evaluate now', async () => {
-      await t.database.db.updateTable('region_settings').set({ demo_today: '2022-05-25' }).execute();
+      await t.database.db.updateTable('region_settings').set({ demo_today: '2022-06-15' }).execute();
       const res = ok<{ asOf: string; days: number }>(
         await t.as(supervisor, { method: 'POST', url: '/api/warnings/evaluate' }),
       );
-      expect(res.asOf).toBe('2022-05-25');
+      expect(res.asOf).toBe('2022-06-15');
       expect(res.days).toBe(5);
     });
   },

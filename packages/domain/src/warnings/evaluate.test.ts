@@ -735,6 +735,11 @@ describe('cards_in_period and red_light_unresolved', () => {
       '事项 DB-2022-0001 的红灯整改期限为 2022-04-01，已过 1 个工作日仍未解决，达到红牌阈值 1',
       'The red light on DB-2022-0001 was due to be rectified by 2022-04-01 and is unresolved 1 working day later, at the red-card threshold of 1',
     ]);
+    // Re-evaluated for other items only, the light's item is not among the facts: its number comes with the record.
+    const other = item({ id: 'i2', number: 'DB-2022-0002' });
+    const [alone] = run(rules, '2022-04-03', [other], [{ ...red, itemNumber: 'DB-2022-0001' }]);
+    expect(alone!.explanation['en-US']).toContain('The red light on DB-2022-0001 ');
+    expect(alone!.inputs.itemNumber).toBe('DB-2022-0001');
     expect(run(rules, '2022-04-06', [item()], [{ ...red, colour: 'yellow' }])).toEqual([]);
     expect(
       run(rules, '2022-04-06', [item()], [{ ...red, state: 'cleared', closedOn: '2022-04-05' }]),

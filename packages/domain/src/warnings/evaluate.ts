@@ -783,11 +783,11 @@ export function evaluate(input: EvaluateInput): Finding[] {
           {
             lightId: w.id,
             itemId: w.itemId,
-            itemNumber: item?.number ?? null,
+            itemNumber: item?.number ?? w.itemNumber ?? null,
             rectifyBy: w.rectifyBy,
           },
           true,
-          { lightRef: item?.number ?? w.itemId ?? w.id },
+          { lightRef: item?.number ?? w.itemNumber ?? w.itemId ?? w.id },
         );
         if (f) cards.push(f);
       }

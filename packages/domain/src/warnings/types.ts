@@ -130,6 +130,8 @@ export interface WarningRecord {
   origin: 'rule' | 'manual';
   ruleId: string | null;
   itemId: string | null;
+  /** The item's number, for explanations that name a light whose item is not among the facts loaded. */
+  itemNumber?: string | null | undefined;
   unitId: string;
   colour: Colour;
   /** The colour it was issued with (what "yellow lights issued in a month" counts). */

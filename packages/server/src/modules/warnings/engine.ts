@@ -412,6 +412,13 @@ async function applyChanges(
         c.rectifyBy ??
         calendar.addWorkingDays(asOf, f?.rectifyWorkingDays ?? ruleRectifyDays(ruleSet, before.rule_id));
       after = { ...before, colour: 'yellow', rectify_by: rectifyBy, ...(f && { since: f.since }) };
+      // Without a yellow finding to speak for it, say why it is yellow now rather than keep the red's reason.
+      if (!f)
+        after = {
+          ...after,
+          explanation_zh: `红灯所依据的差距已追回，退为黄灯，待督查复查后灭灯（原因：${before.explanation_zh}）`,
+          explanation_en: `The gap behind the red light has closed: back to yellow until a supervisor's re-check clears it (was: ${before.explanation_en})`,
+        };
       type = 'fell_back';
       summary.fellBack++;
     } else if (c.type === 'clear') {
@@ -427,6 +434,8 @@ async function applyChanges(
     if (f) {
       after = {
         ...after,
+        // The condition whose metric it now carries (an escalation for a missed deadline is another condition's).
+        condition: f.condition,
         metric: f.metric,
         inputs_json: JSON.stringify(f.inputs),
         thresholds_json: JSON.stringify(f.thresholds),
@@ -443,6 +452,7 @@ async function applyChanges(
         since: after.since,
         auto_cleared: after.auto_cleared,
         rule_version: f ? f.ruleVersion : after.rule_version,
+        condition: after.condition,
         rectify_by: after.rectify_by,
         state: after.state,
         closed_on: after.closed_on,

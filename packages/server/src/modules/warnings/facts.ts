@@ -188,13 +188,14 @@ export async function loadUnitFacts(db: Queryable, regionId: string): Promise<Un
   return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
-export const toRecord = (w: WarningTable): WarningRecord => ({
+export const toRecord = (w: WarningTable & { item_number?: string | null }): WarningRecord => ({
   id: w.id,
   key: w.key,
   kind: w.kind,
   origin: w.origin,
   ruleId: w.rule_id,
   itemId: w.item_id,
+  itemNumber: w.item_number ?? null,
   unitId: w.unit_id,
   colour: w.colour,
   issuedColour: w.issued_colour,
@@ -219,12 +220,17 @@ export async function loadWarningRecords(
   regionId: string,
   unitIds?: readonly string[],
 ): Promise<WarningRecord[]> {
-  let q = db.selectFrom('warnings').selectAll().where('region_id', '=', regionId);
+  let q = db
+    .selectFrom('warnings')
+    .leftJoin('items', 'items.id', 'warnings.item_id')
+    .selectAll('warnings')
+    .select('items.number as item_number')
+    .where('warnings.region_id', '=', regionId);
   if (unitIds) {
     if (unitIds.length === 0) return [];
-    q = q.where('unit_id', 'in', [...unitIds]);
+    q = q.where('warnings.unit_id', 'in', [...unitIds]);
   }
-  const rows = await q.orderBy('issued_on').orderBy('id').execute();
+  const rows = await q.orderBy('warnings.issued_on').orderBy('warnings.id').execute();
   return rows.map(toRecord);
 }
 
