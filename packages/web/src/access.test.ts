@@ -54,6 +54,7 @@ describe('computeAccess', () => {
         notifications: true,
         calendar: false,
         webhooks: false,
+        regionSettings: false,
         warnings: true,
         warningsIssue: false,
         rules: true,
@@ -135,6 +136,11 @@ describe('computeAccess', () => {
     for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'supervisor', 'leader', 'unit_manager'])
       expect(computeAccess([role]).webhooks, role).toBe(role === 'sys_admin');
     expect(computeAccess([]).webhooks).toBe(false);
+  });
+
+  it('gives the region settings to the system administrator alone', () => {
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'supervisor', 'leader', 'unit_manager'])
+      expect(computeAccess([role]).regionSettings, role).toBe(role === 'sys_admin');
   });
 
   it('gives a user without roles the dashboard and password only', () => {

@@ -34,6 +34,8 @@ export interface Access {
   calendar: boolean;
   /** outbound webhooks: the region's DingTalk and WeCom group robots and their delivery log (sys_admin) */
   webhooks: boolean;
+  /** the region's settings: report approval, reminders, evidence size, the demo's day (sys_admin) */
+  regionSettings: boolean;
   /** the warning board (亮灯榜/亮牌榜), a warning's "why", a unit's dossier: every business role */
   warnings: boolean;
   /** issue manual lights and cards (spot checks 抽查), re-check, decide appeals (supervisor) */
@@ -72,6 +74,7 @@ export function computeAccess(roles: readonly string[]): Access {
     notifications: true,
     calendar: has('sys_admin'),
     webhooks: has('sys_admin'),
+    regionSettings: has('sys_admin'),
     warnings: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
     warningsIssue: has('supervisor'),
     rules: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),

@@ -15,6 +15,7 @@ import {
   MessageOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -273,6 +274,14 @@ export const appRoutes: AppRoute[] = [
     icon: <ApiOutlined />,
     access: 'webhooks',
     ...page(() => import('./pages/admin/webhooks')),
+  },
+  {
+    id: 'settings',
+    path: '/admin/settings',
+    titleKey: 'menu.settings',
+    icon: <SettingOutlined />,
+    access: 'regionSettings',
+    ...page(() => import('./pages/admin/settings')),
   },
   {
     id: 'password',

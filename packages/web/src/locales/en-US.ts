@@ -216,6 +216,7 @@ const enUS: Messages = {
   'menu.notifications': 'Notifications',
   'menu.calendar': 'Working calendar',
   'menu.webhooks': 'Webhooks',
+  'menu.settings': 'Region settings',
 
   'common.required': 'Required',
   'common.reason': 'Reason',
@@ -669,6 +670,19 @@ const enUS: Messages = {
   'calendar.weekday.5': 'Fri',
   'calendar.weekday.6': 'Sat',
 
+  'settings.title': 'Region settings',
+  'settings.unchanged': 'Nothing changed',
+  'settings.reportApprovalRequired': "Reports need the unit manager's approval",
+  'settings.reportApprovalRequiredHint':
+    "When on, a reporter's progress report goes to the unit's manager for approval before the task force reviews it",
+  'settings.reminderDaysBefore': 'Remind before the deadline (working days)',
+  'settings.reminderDaysBeforeHint':
+    "How many working days before a report's deadline reminders go out (0–10)",
+  'settings.evidenceMaxMb': 'Largest evidence file',
+  'settings.evidenceMaxMbHint': '0.1–200 MB',
+  'settings.demoToday': "The demo region's today",
+  'settings.demoTodayHint':
+    'The demo region lives on this day. Moving it on makes the warning engine evaluate every day in between',
   'webhooks.title': 'Webhooks',
   'webhooks.subtitle':
     'Warnings posted to DingTalk and WeCom groups; a send that fails is retried after 1, 2, 4… minutes',
