@@ -30,6 +30,7 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { todoRoutes } from './modules/todo/routes.ts';
 import { excelRoutes } from './modules/excel/routes.ts';
+import { listExportRoutes } from './modules/excel/list-exports.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { webhookRoutes } from './modules/webhooks/routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationRoutes(db));
   await app.register(todoRoutes(db));
   await app.register(excelRoutes(db));
+  await app.register(listExportRoutes(db));
   await app.register(webhookRoutes(db));
   await app.register(warningRoutes(db));
   await app.register(ratingRoutes(db));

@@ -80,6 +80,7 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
   },
   'GET /api/dashboard': { allowed: ANY_ROLE },
   'GET /api/units': { allowed: READERS },
+  'GET /api/units/export.xlsx': { allowed: READERS },
   'GET /api/units/:id': { allowed: READERS, request: (ids) => ({ url: `/api/units/${ids.ownUnit}` }) },
   'POST /api/units': {
     allowed: ['sys_admin'],
@@ -95,6 +96,9 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
     request: (_ids, caller) => ({ payload: { name: `矩阵测试分组-${caller}` } }),
   },
   'GET /api/users': { allowed: ['sys_admin', 'security_admin', 'unit_manager', 'other_unit_manager'] },
+  'GET /api/users/export.xlsx': {
+    allowed: ['sys_admin', 'security_admin', 'unit_manager', 'other_unit_manager'],
+  },
   'GET /api/users/:id': {
     allowed: ['sys_admin', 'security_admin', 'unit_manager'],
     request: (ids) => ({ url: `/api/users/${ids.targetUser}` }),
@@ -132,6 +136,7 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
     allowed: ['supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter', 'other_unit_manager'],
   },
   'GET /api/audit': { allowed: ['audit_admin'] },
+  'GET /api/audit/export.xlsx': { allowed: ['audit_admin'] },
   'GET /api/audit/verify': { allowed: ['audit_admin'] },
   // Items (督办事项). The target is `matrixItem`, an item of 大东坝镇 the supervisor has assigned (a draft would not
   // exist yet for any unit: 404): the other unit's manager passes the role gate of the item routes but is refused
@@ -305,6 +310,7 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
   // The warning engine (亮灯亮牌): lights and cards are published to every business role; acting on one is the
   // warned unit's (rectify, appeal: an unknown id is 404 past the role gate) or the task force's.
   'GET /api/warnings': { allowed: BUSINESS_READERS },
+  'GET /api/warnings/export.xlsx': { allowed: BUSINESS_READERS },
   'GET /api/warnings/summary': { allowed: BUSINESS_READERS },
   'GET /api/warnings/:id': {
     allowed: BUSINESS_READERS,
@@ -388,6 +394,8 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
   'POST /api/public/ratings': { allowed: 'public', request: () => ({ payload: { creditCode: '矩阵测试' } }) },
   'GET /api/ratings': { allowed: BUSINESS_READERS },
   'GET /api/ratings/follow-ups': { allowed: BUSINESS_READERS },
+  'GET /api/ratings/export.xlsx': { allowed: BUSINESS_READERS },
+  'GET /api/ratings/follow-ups/export.xlsx': { allowed: BUSINESS_READERS },
   'POST /api/ratings/:id/response': {
     allowed: ['unit_manager', 'other_unit_manager'],
     request: () => ({ url: '/api/ratings/no-such-rating/response', payload: { text: '矩阵测试' } }),
@@ -678,6 +686,7 @@ describe.skipIf(!pgAvailable)(`unit scope and separation of duties (${dialect})`
     const mayUse = new Set([
       'GET /api/audit',
       'GET /api/audit/verify',
+      'GET /api/audit/export.xlsx',
       'GET /api/dashboard',
       'GET /api/auth/me',
       'POST /api/auth/password',

@@ -218,6 +218,7 @@ const enUS: Messages = {
   'menu.webhooks': 'Webhooks',
   'menu.settings': 'Region settings',
 
+  'common.exportExcel': 'Export Excel',
   'common.required': 'Required',
   'common.reason': 'Reason',
   'common.reasonOptional': 'Note (optional)',

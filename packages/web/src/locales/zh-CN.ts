@@ -209,6 +209,7 @@ const zhCN = {
   'menu.webhooks': '群机器人',
   'menu.settings': '区域设置',
 
+  'common.exportExcel': '导出 Excel',
   'common.required': '必填',
   'common.reason': '理由',
   'common.reasonOptional': '说明（选填）',

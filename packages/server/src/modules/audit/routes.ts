@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
 import { errors, listOf, offsetOf, pageQuery } from '../../http.ts';
 import { actorOf } from '../units/service.ts';
-import { listEntries, toChained } from './repository.ts';
-import { verifyRegionChain } from './service.ts';
+import { listAudit, verifyRegionChain } from './service.ts';
 
 const entryView = z.object({
   id: z.number().int(),
@@ -26,7 +25,7 @@ const isoInstant = z
   .max(40)
   .refine((s) => !Number.isNaN(Date.parse(s)), { params: { code: 'invalid_format' } });
 
-const auditQuery = z.strictObject({
+export const auditQuery = z.strictObject({
   entity: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
   actorId: z.string().max(64).optional(),
@@ -47,35 +46,7 @@ export const auditRoutes =
         querystring: auditQuery,
         response: { 200: listOf(entryView), ...errors(400, 401, 403) },
       },
-      handler: async (req) => {
-        const actor = actorOf(req.ctx);
-        assertAuthorized(actor, 'audit.read', { regionId: actor.regionId });
-        const q = req.query;
-        const norm = (s?: string) => (s ? new Date(s).toISOString() : undefined);
-        const { rows, total } = await listEntries(
-          db,
-          actor.regionId,
-          { ...q, from: norm(q.from), to: norm(q.to) },
-          q.pageSize,
-          offsetOf(q),
-        );
-        return {
-          total,
-          items: rows.map(toChained).map((e) => ({
-            id: e.seq,
-            at: e.at,
-            actorId: e.actorId,
-            actorName: e.actorName,
-            action: e.action,
-            entity: e.entity,
-            entityId: e.entityId,
-            before: e.before,
-            after: e.after,
-            ip: e.ip,
-            hash: e.hash,
-          })),
-        };
-      },
+      handler: (req) => listAudit(db, req.ctx, req.query, req.query.pageSize, offsetOf(req.query)),
     });
     app.get('/api/audit/verify', {
       config: { policy: 'audit.verify' },

@@ -1,9 +1,25 @@
 // Writing and checking the audit log. `record` must be called with the transaction of the write it describes.
 import { createHash } from 'node:crypto';
-import { auditHashInput, GENESIS_HASH, verifyChain, type AuditRecord, type ChainBreak } from '@benpao/domain';
+import {
+  assertAuthorized,
+  auditHashInput,
+  GENESIS_HASH,
+  verifyChain,
+  type AuditRecord,
+  type ChainBreak,
+} from '@benpao/domain';
 import type { Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context.ts';
-import { appendEntry, lockHead, readChain, regionIdsWithAudit } from './repository.ts';
+import { actorOf } from '../units/service.ts';
+import {
+  appendEntry,
+  listEntries,
+  lockHead,
+  readChain,
+  regionIdsWithAudit,
+  toChained,
+  type AuditFilter,
+} from './repository.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -115,4 +131,40 @@ export async function verifyAllChains(db: Queryable): Promise<VerifyResult[]> {
   const out: VerifyResult[] = [];
   for (const regionId of await regionIdsWithAudit(db)) out.push(await verifyRegionChain(db, regionId));
   return out;
+}
+
+/** The audit log for the audit admin, newest first, with the list's filters (instants normalised to UTC). */
+export async function listAudit(
+  db: Queryable,
+  ctx: RequestContext,
+  q: AuditFilter,
+  limit: number,
+  offset: number,
+) {
+  const actor = actorOf(ctx);
+  assertAuthorized(actor, 'audit.read', { regionId: actor.regionId });
+  const norm = (s?: string) => (s ? new Date(s).toISOString() : undefined);
+  const { rows, total } = await listEntries(
+    db,
+    actor.regionId,
+    { ...q, from: norm(q.from), to: norm(q.to) },
+    limit,
+    offset,
+  );
+  return {
+    total,
+    items: rows.map(toChained).map((e) => ({
+      id: e.seq,
+      at: e.at,
+      actorId: e.actorId,
+      actorName: e.actorName,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: e.before,
+      after: e.after,
+      ip: e.ip,
+      hash: e.hash,
+    })),
+  };
 }

@@ -9,17 +9,10 @@ import { itemListQuery } from '../items/schema.ts';
 import { listItems } from '../items/service.ts';
 import { ImportInvalid, importItems } from './import.ts';
 import { fenToWan, KIND_WORDS } from './item-sheet.ts';
-import { itemTemplate, listWorkbook } from './workbooks.ts';
+import { EXPORT_MAX_ROWS } from './list-exports.ts';
+import { itemTemplate, listWorkbook, sendXlsx, xlsxBody } from './workbooks.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
-const EXPORT_MAX_ROWS = 10_000;
-
-const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-/** A binary .xlsx body: documented as such, sent as a Buffer (Fastify does not serialise Buffers). */
-const xlsxBody = z.any().describe('An .xlsx workbook');
 
 const importProblem = z.object({
   sheet: z.string(),
@@ -45,10 +38,7 @@ export const excelRoutes =
       handler: async (req, reply) => {
         const locale = pickLocale(req.headers['accept-language']);
         const name = locale === 'zh-CN' ? '督办事项导入模板.xlsx' : 'benpao-item-import-template.xlsx';
-        return reply
-          .type(XLSX)
-          .header('content-disposition', attachment(name))
-          .send(await itemTemplate(locale));
+        return sendXlsx(reply, name, await itemTemplate(locale));
       },
     });
 
@@ -138,10 +128,7 @@ export const excelRoutes =
           items,
           locale,
         );
-        return reply
-          .type(XLSX)
-          .header('content-disposition', attachment(zh ? '督办事项.xlsx' : 'benpao-items.xlsx'))
-          .send(buffer);
+        return sendXlsx(reply, zh ? '督办事项.xlsx' : 'benpao-items.xlsx', buffer);
       },
     });
   };

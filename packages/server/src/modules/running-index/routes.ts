@@ -4,6 +4,7 @@ import type { Db } from '../../db/index.ts';
 import { errors, idParam } from '../../http.ts';
 import { pickLocale } from '../../i18n/messages.ts';
 import type { MonthResult } from '@benpao/domain';
+import { sendXlsx, xlsxBody } from '../excel/workbooks.ts';
 import { monthWorkbook } from './export.ts';
 import {
   bonusBody,
@@ -26,10 +27,6 @@ import {
   validationResult,
 } from './schema.ts';
 import * as service from './service.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const runningIndexRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -118,7 +115,7 @@ export const runningIndexRoutes =
         tags,
         summary: 'The month as a workbook: rankings per category and every unit’s breakdown',
         params: monthParams,
-        response: { 200: z.any().describe('An .xlsx workbook'), ...errors(400, 401, 403) },
+        response: { 200: xlsxBody, ...errors(400, 401, 403) },
       },
       handler: async (req, reply) => {
         const locale = pickLocale(req.headers['accept-language']);
@@ -129,7 +126,7 @@ export const runningIndexRoutes =
           locale,
         );
         const name = locale === 'zh-CN' ? `奔跑指数-${m.month}.xlsx` : `benpao-index-${m.month}.xlsx`;
-        return reply.type(XLSX).header('content-disposition', attachment(name)).send(buffer);
+        return sendXlsx(reply, name, buffer);
       },
     });
     app.get('/api/index/periods/:period', {

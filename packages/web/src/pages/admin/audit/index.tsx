@@ -12,6 +12,7 @@ import type { AuditEntry, AuditQuery, AuditVerify } from '../../../api/types';
 import PageContainer from '../../../components/PageContainer';
 import { errorText, useErrorHandler } from '../../../utils/errors';
 import { formatDateTime } from '../../../utils/format';
+import ExportButton from '../../../components/ExportButton';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
@@ -139,14 +140,17 @@ export default function AuditPage() {
     <PageContainer
       title={t('audit.title')}
       extra={
-        <Button
-          icon={<SafetyOutlined />}
-          loading={verify.isPending}
-          onClick={() => verify.mutate()}
-          data-testid="audit-verify"
-        >
-          {t('audit.verify')}
-        </Button>
+        <>
+          <ExportButton path="/audit/export.xlsx" fallbackName="benpao-audit.xlsx" query={params} />
+          <Button
+            icon={<SafetyOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+            data-testid="audit-verify"
+          >
+            {t('audit.verify')}
+          </Button>
+        </>
       }
     >
       {verify.data ? <VerifyResult result={verify.data} /> : null}

@@ -14,6 +14,7 @@ import PageContainer from '../../../components/PageContainer';
 import { unitKindName } from '../../../i18n';
 import { errorText } from '../../../utils/errors';
 import UnitFormModal from './UnitFormModal';
+import ExportButton from '../../../components/ExportButton';
 
 type StatusFilter = 'true' | 'false' | undefined;
 
@@ -98,16 +99,19 @@ export default function UnitsPage() {
     <PageContainer
       title={t('units.title')}
       extra={
-        canEdit ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing('new')}
-            data-testid="unit-create"
-          >
-            {t('units.create')}
-          </Button>
-        ) : null
+        <>
+          <ExportButton path="/units/export.xlsx" fallbackName="benpao-units.xlsx" query={params} />
+          {canEdit ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="unit-create"
+            >
+              {t('units.create')}
+            </Button>
+          ) : null}
+        </>
       }
     >
       {canEdit ? null : <Alert type="info" showIcon title={t('units.readOnlyHint')} />}

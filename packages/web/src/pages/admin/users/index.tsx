@@ -16,6 +16,7 @@ import { errorText, useErrorHandler } from '../../../utils/errors';
 import { formatDateTime, isLocked } from '../../../utils/format';
 import ResetPasswordModal from './ResetPasswordModal';
 import UserFormModal from './UserFormModal';
+import ExportButton from '../../../components/ExportButton';
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -115,14 +116,17 @@ export default function UsersPage() {
       title={t('users.title')}
       subTitle={t('users.rolesHint')}
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
-          data-testid="user-create"
-        >
-          {t('users.create')}
-        </Button>
+        <>
+          <ExportButton path="/users/export.xlsx" fallbackName="benpao-accounts.xlsx" query={params} />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="user-create"
+          >
+            {t('users.create')}
+          </Button>
+        </>
       }
     >
       <Card>

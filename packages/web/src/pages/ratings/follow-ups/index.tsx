@@ -10,6 +10,7 @@ import type { MessageKey } from '../../../locales/zh-CN';
 import { errorText } from '../../../utils/errors';
 import { FOLLOW_UP_STATES, ratingKeys, ratingsApi, type FollowUpQuery, type FollowUpState } from '../api';
 import { RatingCard } from '../shared';
+import ExportButton from '../../../components/ExportButton';
 
 type Filter = FollowUpState | 'all';
 
@@ -26,7 +27,17 @@ export default function FollowUpsPage() {
   });
 
   return (
-    <PageContainer title={t('followUps.title')} subTitle={t('followUps.subtitle')}>
+    <PageContainer
+      title={t('followUps.title')}
+      subTitle={t('followUps.subtitle')}
+      extra={
+        <ExportButton
+          path="/ratings/follow-ups/export.xlsx"
+          fallbackName="benpao-follow-ups.xlsx"
+          query={query}
+        />
+      }
+    >
       <Card>
         <Flex vertical gap={12}>
           <Segmented<Filter>

@@ -14,6 +14,7 @@ import type { MessageKey } from '../../../locales/zh-CN';
 import { errorText } from '../../../utils/errors';
 import { ratingKeys, ratingsApi, type RatingQuery, type RatingView } from '../api';
 import { FollowUpTag, RatingActions, Scores } from '../shared';
+import ExportButton from '../../../components/ExportButton';
 
 const COUNTY = ['supervisor', 'leader', 'discipline'];
 
@@ -123,9 +124,12 @@ export default function RatingsPage() {
       title={t('ratings.title')}
       subTitle={county ? t('ratings.subtitle.county') : t('ratings.subtitle.unit')}
       extra={
-        <Typography.Link href="/rate" target="_blank" rel="noopener">
-          <LinkOutlined /> {t('ratings.publicLink')}
-        </Typography.Link>
+        <>
+          <ExportButton path="/ratings/export.xlsx" fallbackName="benpao-ratings.xlsx" query={query} />
+          <Typography.Link href="/rate" target="_blank" rel="noopener">
+            <LinkOutlined /> {t('ratings.publicLink')}
+          </Typography.Link>
+        </>
       }
     >
       <Card>

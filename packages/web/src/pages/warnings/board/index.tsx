@@ -42,6 +42,7 @@ import { COLOUR_HEX, COLOUR_TAG, ColourBadge } from '../../../components/Warning
 import { errorText, useErrorHandler } from '../../../utils/errors';
 import { BOARD_FILTERS, type BoardFilter, monthSeries, readBoardQuery } from '../../../utils/warnings';
 import WarningTable from '../shared/WarningTable';
+import ExportButton from '../../../components/ExportButton';
 
 type UnitRow = WarningSummary['byUnit'][number];
 
@@ -258,6 +259,12 @@ export default function WarningBoardPage() {
       }
       extra={
         <>
+          <ExportButton
+            path="/warnings/export.xlsx"
+            fallbackName="benpao-warnings.xlsx"
+            query={listQuery}
+            testId="warnings-export"
+          />
           <Button
             icon={<ReloadOutlined />}
             onClick={() => {
