@@ -55,6 +55,8 @@ const BUSINESS: readonly Role[] = ROLES.filter((r) => ROLE_SCOPE[r] !== 'admin')
 /** Which roles may perform each action at all; unit-scoped roles additionally need the resource's unit. */
 export const PERMISSIONS = {
   'dashboard.read': ALL,
+  /** The leader cockpit (领导驾驶舱): the roles that read the whole region; unit roles keep the dashboard. */
+  'cockpit.read': ['supervisor', 'leader', 'discipline'],
   'region.read': ALL,
   'unit.list': BUSINESS_AND_ADMIN,
   'unit.create': ['sys_admin'],
@@ -118,6 +120,42 @@ export const PERMISSIONS = {
   'index.publish': ['supervisor'],
   'index.manage': ['supervisor'],
   'index.bonus': ['supervisor'],
+  // Verification cases (核查): county roles read every case, unit roles their own unit's once the findings were fed
+  // back; the discipline commission and the task force work the case; leaders may open one (批示); the unit's
+  // manager submits the rectification plan and its people report progress. A complainant's name and phone are
+  // shown only to discipline roles (case.contact.read), masked everywhere else, exports and the audit log included.
+  'case.read': BUSINESS,
+  'case.create': ['supervisor', 'discipline', 'leader'],
+  'case.manage': ['supervisor', 'discipline'],
+  'case.plan': ['unit_manager'],
+  'case.progress': ['unit_manager', 'unit_reporter'],
+  'case.warn': ['supervisor', 'discipline'],
+  'case.contact.read': ['discipline'],
+  // The region's handling deadlines by kind: read where cases are worked or configured (not by the audit admin).
+  'case.settings.read': BUSINESS_AND_ADMIN,
+  // Admonition talks (谈话提醒) and conduct findings (慢作为、不作为、乱作为): discipline roles only (PRODUCT.md), export
+  // included; the audit log records them with their personal fields redacted.
+  'admonition.read': ['discipline'],
+  'admonition.write': ['discipline'],
+  // Post-mortem reviews (复盘): every business role reads them (unit roles those of their own items or actions); the
+  // task force creates, schedules and closes them; the lead unit's manager may write the sections it presents; the
+  // owners of a follow-up action report on it.
+  'review.read': BUSINESS,
+  'review.manage': ['supervisor'],
+  'review.edit': ['supervisor', 'unit_manager'],
+  'review.action_update': ['supervisor', 'unit_manager', 'unit_reporter'],
+  // Supervision bulletins (督查通报): county roles read drafts too, units only published ones and mark them read (回执).
+  // The task force drafts and publishes; approval is a leader's or another supervisor's (never the drafter's own).
+  'bulletin.read': BUSINESS,
+  'bulletin.draft': ['supervisor'],
+  'bulletin.approve': ['supervisor', 'leader'],
+  'bulletin.publish': ['supervisor'],
+  'bulletin.receipts': ['supervisor', 'leader'],
+  'bulletin.acknowledge': ['unit_manager', 'unit_reporter'],
+  // The monthly meeting (月度例会): its pack is the county's working paper (county roles); the task force records
+  // the meeting and the commitments made at it.
+  'meeting.read': ['supervisor', 'leader', 'discipline'],
+  'meeting.manage': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -12,3 +12,6 @@ export * from './lifecycle.ts';
 export * from './warnings/index.ts';
 export * from './service-rating/index.ts';
 export * from './running-index/index.ts';
+export * from './reviews/index.ts';
+export * from './cases/index.ts';
+export * from './bulletins/index.ts';

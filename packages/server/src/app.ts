@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import type { AuthSettings } from './modules/auth/service.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
+import { cockpitRoutes } from './modules/cockpit/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { evidenceRoutes } from './modules/evidence/routes.ts';
@@ -38,6 +39,11 @@ import { onEngineError } from './modules/warnings/engine.ts';
 import { warningRoutes } from './modules/warnings/routes.ts';
 import { ratingRoutes } from './modules/ratings/routes.ts';
 import { runningIndexRoutes } from './modules/running-index/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
+import { admonitionRoutes } from './modules/admonitions/routes.ts';
+import { reviewRoutes } from './modules/reviews/routes.ts';
+import { bulletinRoutes } from './modules/bulletins/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
 import { registerAccess } from './plugins/access.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { VERSION } from './version.ts';
@@ -149,6 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authRoutes(db, opts.auth));
   await app.register(dashboardRoutes(db));
+  await app.register(cockpitRoutes(db));
   await app.register(unitRoutes(db));
   await app.register(userRoutes(db));
   await app.register(auditRoutes(db));
@@ -165,6 +172,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(warningRoutes(db));
   await app.register(ratingRoutes(db));
   await app.register(runningIndexRoutes(db));
+  await app.register(caseRoutes(db, { dataDir: env.dataDir ?? path.resolve('data') }));
+  await app.register(admonitionRoutes(db, { dataDir: env.dataDir ?? path.resolve('data') }));
+  await app.register(reviewRoutes(db));
+  await app.register(bulletinRoutes(db));
+  await app.register(meetingRoutes(db));
   // A re-evaluation after a write fails apart from the write; the daily run repairs it. Say so in the log.
   onEngineError((err, context) => app.log.error({ err, ...context }, 'warning engine: re-evaluation failed'));
 

@@ -79,6 +79,7 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
     request: () => ({ payload: { currentPassword: 'Not#TheRight1', newPassword: 'Matrix#Pass2022x' } }),
   },
   'GET /api/dashboard': { allowed: ANY_ROLE },
+  'GET /api/cockpit': { allowed: ['supervisor', 'leader', 'discipline'] },
   'GET /api/units': { allowed: READERS },
   'GET /api/units/export.xlsx': { allowed: READERS },
   'GET /api/units/:id': { allowed: READERS, request: (ids) => ({ url: `/api/units/${ids.ownUnit}` }) },
@@ -448,6 +449,283 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
   'DELETE /api/index/bonuses/:id': {
     allowed: ['supervisor'],
     request: () => ({ url: '/api/index/bonuses/no-such-bonus' }),
+  },
+  // Admonition talks and conduct findings: discipline roles only, export and files included (PRODUCT.md). Walks use
+  // unknown ids or incomplete bodies (404, 400) so the walk changes nothing.
+  'GET /api/admonitions/talks': { allowed: ['discipline'] },
+  'GET /api/admonitions/talks/export.xlsx': { allowed: ['discipline'] },
+  'POST /api/admonitions/talks': {
+    allowed: ['discipline'],
+    request: (ids) => ({ payload: { unitId: ids.ownUnit } }),
+  },
+  'GET /api/admonitions/talks/:id': {
+    allowed: ['discipline'],
+    request: () => ({ url: '/api/admonitions/talks/no-such-talk' }),
+  },
+  'PATCH /api/admonitions/talks/:id': {
+    allowed: ['discipline'],
+    request: () => ({ url: '/api/admonitions/talks/no-such-talk', payload: { notes: '矩阵测试' } }),
+  },
+  'DELETE /api/admonitions/talks/:id': {
+    allowed: ['discipline'],
+    request: () => ({ url: '/api/admonitions/talks/no-such-talk' }),
+  },
+  'GET /api/admonitions/findings': { allowed: ['discipline'] },
+  'POST /api/admonitions/findings': {
+    allowed: ['discipline'],
+    request: (ids) => ({ payload: { unitId: ids.ownUnit } }),
+  },
+  'GET /api/admonitions/findings/:id': {
+    allowed: ['discipline'],
+    request: () => ({ url: '/api/admonitions/findings/no-such-finding' }),
+  },
+  'PATCH /api/admonitions/findings/:id': {
+    allowed: ['discipline'],
+    request: () => ({ url: '/api/admonitions/findings/no-such-finding', payload: { facts: '矩阵测试' } }),
+  },
+  'POST /api/admonitions/findings/:id/files': {
+    allowed: ['discipline'],
+    request: () => ({ url: '/api/admonitions/findings/no-such-finding/files' }),
+  },
+  'GET /api/admonitions/finding-files/:id/download': {
+    allowed: ['discipline'],
+    request: () => ({ url: '/api/admonitions/finding-files/no-such-file/download' }),
+  },
+  'DELETE /api/admonitions/finding-files/:id': {
+    allowed: ['discipline'],
+    request: () => ({ url: '/api/admonitions/finding-files/no-such-file' }),
+  },
+  // Post-mortem reviews (复盘): every business role reads (units those of their items or actions); the task force
+  // opens, schedules, holds and closes them; the lead unit's manager may write the sections; action owners update theirs.
+  'GET /api/reviews': { allowed: BUSINESS_READERS },
+  'POST /api/reviews': { allowed: ['supervisor'], request: () => ({ payload: { itemId: 'no-such-item' } }) },
+  'GET /api/reviews/:id': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/reviews/no-such-review' }),
+  },
+  'PATCH /api/reviews/:id': {
+    allowed: ['supervisor', 'unit_manager', 'other_unit_manager'],
+    request: () => ({ url: '/api/reviews/no-such-review', payload: { problems: '矩阵测试' } }),
+  },
+  'POST /api/reviews/:id/schedule': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/reviews/no-such-review/schedule', payload: { meetingMonth: '2022-05' } }),
+  },
+  'POST /api/reviews/:id/held': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/reviews/no-such-review/held', payload: {} }),
+  },
+  'POST /api/reviews/:id/close': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/reviews/no-such-review/close' }),
+  },
+  'POST /api/reviews/:id/actions': {
+    allowed: ['supervisor'],
+    request: (ids) => ({
+      url: '/api/reviews/no-such-review/actions',
+      payload: { title: '矩阵测试', ownerUnitId: ids.ownUnit, deadline: '2022-05-31' },
+    }),
+  },
+  'PATCH /api/reviews/:id/actions/:actionId': {
+    allowed: ['supervisor', 'unit_manager', 'unit_reporter', 'other_unit_manager'],
+    request: () => ({
+      url: '/api/reviews/no-such-review/actions/no-such-action',
+      payload: { notes: '矩阵测试' },
+    }),
+  },
+  // Verification cases (核查) and public complaints: the form, photo upload, submission and status are public (no
+  // login, rate-limited; the walk's requests are malformed or unknown: 400, 404 or 429). County roles read every case,
+  // unit roles their own unit's; the team's steps are the discipline commission's and the task force's, the plan the
+  // unit manager's, progress the unit's. Case routes target an unknown case (404 past the role gate); entering a
+  // case makes one per allowed caller.
+  'GET /api/public/complaints/form': { allowed: 'public' },
+  'POST /api/public/complaints/photos': {
+    allowed: 'public',
+    request: () => ({ url: '/api/public/complaints/photos?challengeId=no-such-challenge&nonce=1' }),
+  },
+  'POST /api/public/complaints': {
+    allowed: 'public',
+    request: () => ({ payload: { description: '矩阵测试' } }),
+  },
+  'GET /api/public/complaints/:receipt': {
+    allowed: 'public',
+    request: () => ({ url: '/api/public/complaints/TS20220415-00000000' }),
+  },
+  'GET /api/cases': { allowed: BUSINESS_READERS },
+  'GET /api/cases/export.xlsx': { allowed: BUSINESS_READERS },
+  'POST /api/cases': {
+    allowed: ['supervisor', 'leader', 'discipline'],
+    request: (ids, caller) => ({
+      payload: {
+        source: 'spot_check',
+        title: `矩阵测试核查-${caller}`,
+        subject: { unitId: ids.otherUnit },
+        description: '矩阵测试',
+      },
+    }),
+  },
+  'GET /api/cases/settings': { allowed: READERS },
+  'PUT /api/cases/settings': {
+    allowed: ['sys_admin'],
+    request: () => ({ payload: { complaintDays: 13, enquiryDays: 3 } }),
+  },
+  'GET /api/cases/:id': { allowed: BUSINESS_READERS, request: () => ({ url: '/api/cases/no-such-case' }) },
+  'PUT /api/cases/:id/team': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({
+      url: '/api/cases/no-such-case/team',
+      payload: { members: [{ userId: 'no-such-user' }] },
+    }),
+  },
+  'PUT /api/cases/:id/deadline': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({
+      url: '/api/cases/no-such-case/deadline',
+      payload: { deadline: '2022-06-30', reason: '矩阵测试' },
+    }),
+  },
+  'POST /api/cases/:id/findings': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({
+      url: '/api/cases/no-such-case/findings',
+      payload: { category: 'other', text: '矩阵测试' },
+    }),
+  },
+  'POST /api/cases/:id/feedback': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({ url: '/api/cases/no-such-case/feedback', payload: { text: '矩阵测试' } }),
+  },
+  'POST /api/cases/:id/plans': {
+    allowed: ['unit_manager', 'other_unit_manager'],
+    request: () => ({
+      url: '/api/cases/no-such-case/plans',
+      payload: {
+        summary: '矩阵测试',
+        measures: [{ text: '矩阵测试', owner: '矩阵测试', deadline: '2022-05-01' }],
+      },
+    }),
+  },
+  'POST /api/cases/:id/plans/:planId/decision': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({
+      url: '/api/cases/no-such-case/plans/no-such-plan/decision',
+      payload: { approve: true },
+    }),
+  },
+  'POST /api/cases/:id/files': {
+    allowed: ['unit_manager', 'unit_reporter', 'other_unit_manager'],
+    request: () => ({ url: '/api/cases/no-such-case/files' }),
+  },
+  'POST /api/cases/:id/measures/:measureId/progress': {
+    allowed: ['unit_manager', 'unit_reporter', 'other_unit_manager'],
+    request: () => ({
+      url: '/api/cases/no-such-case/measures/no-such-measure/progress',
+      payload: { text: '矩阵测试' },
+    }),
+  },
+  'POST /api/cases/:id/recheck': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({ url: '/api/cases/no-such-case/recheck', payload: { passed: true, note: '矩阵测试' } }),
+  },
+  'POST /api/cases/:id/reply': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({ url: '/api/cases/no-such-case/reply', payload: { text: '矩阵测试' } }),
+  },
+  'POST /api/cases/:id/close': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({ url: '/api/cases/no-such-case/close', payload: {} }),
+  },
+  'POST /api/cases/:id/warnings': {
+    allowed: ['supervisor', 'discipline'],
+    request: () => ({
+      url: '/api/cases/no-such-case/warnings',
+      payload: { kind: 'card', colour: 'yellow', reason: '矩阵测试' },
+    }),
+  },
+  'GET /api/case-files/:id/download': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/case-files/no-such-file/download' }),
+  },
+  // Supervision bulletins (督查通报): every business role reads (units the published ones); the task force drafts,
+  // edits and publishes; a leader or another supervisor approves; units mark them read; receipts are county's.
+  'GET /api/bulletins': { allowed: BUSINESS_READERS },
+  'POST /api/bulletins/drafts': {
+    allowed: ['supervisor'],
+    request: () => ({ payload: { from: '2022-04-20', to: '2022-04-01' } }),
+  },
+  'GET /api/bulletins/settings': { allowed: BUSINESS_READERS },
+  'PUT /api/bulletins/settings': {
+    allowed: ['supervisor'],
+    request: () => ({ payload: { numberFormat: '矩阵测试', issuer: '矩阵测试' } }),
+  },
+  'GET /api/bulletins/:id': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/bulletins/no-such-bulletin' }),
+  },
+  'PATCH /api/bulletins/:id': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/bulletins/no-such-bulletin', payload: { title: '矩阵测试' } }),
+  },
+  'POST /api/bulletins/:id/approve': {
+    allowed: ['supervisor', 'leader'],
+    request: () => ({ url: '/api/bulletins/no-such-bulletin/approve' }),
+  },
+  'POST /api/bulletins/:id/publish': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/bulletins/no-such-bulletin/publish' }),
+  },
+  'POST /api/bulletins/:id/corrections': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/bulletins/no-such-bulletin/corrections' }),
+  },
+  'GET /api/bulletins/:id/receipts': {
+    allowed: ['supervisor', 'leader'],
+    request: () => ({ url: '/api/bulletins/no-such-bulletin/receipts' }),
+  },
+  'POST /api/bulletins/:id/read': {
+    allowed: ['unit_manager', 'unit_reporter', 'other_unit_manager'],
+    request: () => ({ url: '/api/bulletins/no-such-bulletin/read' }),
+  },
+  'GET /api/bulletins/:id/document.docx': {
+    allowed: BUSINESS_READERS,
+    request: () => ({ url: '/api/bulletins/no-such-bulletin/document.docx' }),
+  },
+  // Monthly meetings (月度例会): county roles read the meetings and the pack; the task force records them.
+  'GET /api/meetings': { allowed: ['supervisor', 'leader', 'discipline'] },
+  'POST /api/meetings': { allowed: ['supervisor'], request: () => ({ payload: { month: '2022-13' } }) },
+  'GET /api/meetings/:month': {
+    allowed: ['supervisor', 'leader', 'discipline'],
+    request: () => ({ url: '/api/meetings/2022-04' }),
+  },
+  'PATCH /api/meetings/:month': {
+    allowed: ['supervisor'],
+    request: () => ({ url: '/api/meetings/2022-04', payload: { title: '矩阵测试' } }),
+  },
+  'POST /api/meetings/:month/commitments': {
+    allowed: ['supervisor'],
+    request: () => ({
+      url: '/api/meetings/2022-04/commitments',
+      payload: { text: '矩阵测试', deadline: '2022-05-31' },
+    }),
+  },
+  'PATCH /api/meetings/:month/commitments/:id': {
+    allowed: ['supervisor'],
+    request: () => ({
+      url: '/api/meetings/2022-04/commitments/no-such-commitment',
+      payload: { status: 'done' },
+    }),
+  },
+  'GET /api/meetings/:month/pack': {
+    allowed: ['supervisor', 'leader', 'discipline'],
+    request: () => ({ url: '/api/meetings/2022-03/pack' }),
+  },
+  'GET /api/meetings/:month/pack.docx': {
+    allowed: ['supervisor', 'leader', 'discipline'],
+    request: () => ({ url: '/api/meetings/2022-03/pack.docx' }),
+  },
+  'GET /api/meetings/:month/pack.xlsx': {
+    allowed: ['supervisor', 'leader', 'discipline'],
+    request: () => ({ url: '/api/meetings/2022-03/pack.xlsx' }),
   },
   // Excel import and export of items
   'GET /api/items/import-template.xlsx': { allowed: ['supervisor'] },

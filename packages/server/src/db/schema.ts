@@ -333,6 +333,8 @@ export interface WarningTable {
   created_at: string;
   updated_at: string;
   row_version: number;
+  /** The verification case (核查) a manual warning was issued from (migration 0007). */
+  case_id?: string | null;
 }
 
 export interface WarningEventTable {
@@ -515,6 +517,319 @@ export interface IndexBonusTable {
   revoked_by: string | null;
 }
 
+/** A verification case (核查). The complainant's name and phone are shown in full to discipline roles only. */
+export interface CaseTable {
+  id: string;
+  region_id: string;
+  /** The receipt number (受理回执号), the public status page's only key. */
+  receipt: string;
+  source: 'public_complaint' | 'hotline_12345' | 'leader_instruction' | 'spot_check';
+  kind: 'complaint' | 'enquiry';
+  status:
+    | 'received'
+    | 'verifying'
+    | 'findings_issued'
+    | 'plan_submitted'
+    | 'plan_returned'
+    | 'rectifying'
+    | 'rechecked'
+    | 'replied'
+    | 'closed';
+  title: string;
+  description: string;
+  item_id: string | null;
+  unit_id: string | null;
+  place: string | null;
+  complainant_name: string | null;
+  complainant_phone: string | null;
+  received_on: string;
+  deadline_days: number;
+  deadline: string;
+  feedback: string | null;
+  feedback_on: string | null;
+  recheck_note: string | null;
+  rechecked_on: string | null;
+  reply: string | null;
+  replied_on: string | null;
+  close_note: string | null;
+  closed_on: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  row_version: number;
+}
+
+export interface CaseTeamTable {
+  id: string;
+  region_id: string;
+  case_id: string;
+  user_id: string;
+  lead: number;
+  added_at: string;
+}
+
+export interface CaseFindingTable {
+  id: string;
+  region_id: string;
+  case_id: string;
+  seq: number;
+  category: string;
+  text: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** One version of a unit's rectification plan (整改方案). */
+export interface CasePlanTable {
+  id: string;
+  region_id: string;
+  case_id: string;
+  version: number;
+  status: 'submitted' | 'approved' | 'returned';
+  summary: string;
+  submitted_by: string;
+  submitted_by_name: string;
+  submitted_at: string;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  return_reason: string | null;
+}
+
+export interface CaseMeasureTable {
+  id: string;
+  region_id: string;
+  case_id: string;
+  plan_id: string;
+  seq: number;
+  text: string;
+  /** The person responsible, as the plan names them. */
+  owner: string;
+  deadline: string;
+  status: 'open' | 'done';
+  done_on: string | null;
+}
+
+export interface CaseProgressTable {
+  id: string;
+  region_id: string;
+  case_id: string;
+  measure_id: string;
+  on_date: string;
+  text: string;
+  done: number;
+  actor_id: string;
+  actor_name: string;
+  at: string;
+}
+
+/** A complaint photo or a progress evidence file, stored in the evidence store under its hash. */
+export interface CaseFileTable {
+  id: string;
+  region_id: string;
+  purpose: 'complaint_photo' | 'evidence';
+  case_id: string | null;
+  challenge_id: string | null;
+  progress_id: string | null;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  region_id: string;
+  case_id: string;
+  seq: number;
+  type: string;
+  from_status: string | null;
+  to_status: string;
+  on_date: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  text: string | null;
+  data_json: string | null;
+}
+
+/** Handling deadlines by kind in working days; a region without a row uses 13 (complaints) and 3 (enquiries). */
+export interface CaseSettingsTable {
+  region_id: string;
+  complaint_days: number;
+  enquiry_days: number;
+  updated_at: string;
+}
+
+/** An admonition talk (谈话提醒) with a person of a unit; seen by discipline roles only. */
+export interface AdmonitionTalkTable {
+  id: string;
+  region_id: string;
+  unit_id: string;
+  person_name: string;
+  position: string;
+  reason: string;
+  held_on: string;
+  /** Who held the talk (name and post, as written down). */
+  held_by: string;
+  notes: string | null;
+  item_id: string | null;
+  /** A verification case (核查), without a foreign key: cases live in their own migration. */
+  case_id: string | null;
+  warning_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A finding that a cadre acted slowly, failed to act or acted wrongly (慢作为、不作为、乱作为); discipline only. */
+export interface ConductFindingTable {
+  id: string;
+  region_id: string;
+  unit_id: string;
+  person_name: string;
+  position: string;
+  kind: 'slow' | 'failed' | 'wrong';
+  facts: string;
+  measure: 'talk' | 'criticism' | 'ordered_self_examination' | 'admonishment' | 'referral';
+  decided_on: string;
+  item_id: string | null;
+  case_id: string | null;
+  talk_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConductFindingFileTable {
+  id: string;
+  region_id: string;
+  finding_id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** A post-mortem review (复盘) of an item, scheduled onto a monthly meeting. */
+export interface ReviewTable {
+  id: string;
+  region_id: string;
+  item_id: string;
+  title: string;
+  state: 'draft' | 'scheduled' | 'held' | 'closed';
+  meeting_month: string | null;
+  held_on: string | null;
+  problems: string | null;
+  causes: string | null;
+  lessons: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  row_version: Generated<number>;
+}
+
+/** A follow-up action of a review (举一反三), owned by a unit, with a deadline. */
+export interface ReviewActionTable {
+  id: string;
+  region_id: string;
+  review_id: string;
+  seq: number;
+  title: string;
+  owner_unit_id: string;
+  owner_person: string | null;
+  deadline: string;
+  status: 'open' | 'done' | 'cancelled';
+  done_on: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A region's bulletin settings: the number format (松执专〔{year}〕{seq}号) and the issuing body (发文机关). */
+export interface BulletinSettingsTable {
+  region_id: string;
+  number_format: string;
+  issuer: string;
+  updated_at: string;
+}
+
+export interface BulletinCounterTable {
+  region_id: string;
+  year: number;
+  last: number;
+}
+
+/** A supervision bulletin (督查通报): draft → approved → published; year, seq and number given at publication. */
+export interface BulletinTable {
+  id: string;
+  region_id: string;
+  year: number | null;
+  seq: number | null;
+  number: string | null;
+  title: string;
+  period_from: string;
+  period_to: string;
+  body_html: string;
+  status: 'draft' | 'approved' | 'published';
+  corrects_bulletin_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  published_on: string | null;
+  row_version: number;
+}
+
+/** A unit's read receipt (回执) of a published bulletin: its first reader. */
+export interface BulletinReceiptTable {
+  id: string;
+  region_id: string;
+  bulletin_id: string;
+  unit_id: string;
+  read_by: string;
+  read_at: string;
+}
+
+/** A monthly meeting (月度例会), one per region and month. */
+export interface MeetingTable {
+  id: string;
+  region_id: string;
+  month: string;
+  held_on: string | null;
+  title: string;
+  notes: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  row_version: number;
+}
+
+/** A commitment made at a meeting (会议议定事项), carried forward to the next meeting with its status. */
+export interface MeetingCommitmentTable {
+  id: string;
+  region_id: string;
+  meeting_id: string;
+  seq: number;
+  text: string;
+  owner_unit_id: string | null;
+  owner_person: string | null;
+  deadline: string;
+  status: 'open' | 'done' | 'dropped';
+  done_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   regions: RegionTable;
   ranking_categories: RankingCategoryTable;
@@ -553,4 +868,24 @@ export interface DB {
   index_models: IndexModelTable;
   index_snapshots: IndexSnapshotTable;
   index_bonuses: IndexBonusTable;
+  cases: CaseTable;
+  case_team: CaseTeamTable;
+  case_findings: CaseFindingTable;
+  case_plans: CasePlanTable;
+  case_measures: CaseMeasureTable;
+  case_progress: CaseProgressTable;
+  case_files: CaseFileTable;
+  case_events: CaseEventTable;
+  case_settings: CaseSettingsTable;
+  admonition_talks: AdmonitionTalkTable;
+  conduct_findings: ConductFindingTable;
+  conduct_finding_files: ConductFindingFileTable;
+  reviews: ReviewTable;
+  review_actions: ReviewActionTable;
+  bulletin_settings: BulletinSettingsTable;
+  bulletin_counters: BulletinCounterTable;
+  bulletins: BulletinTable;
+  bulletin_receipts: BulletinReceiptTable;
+  meetings: MeetingTable;
+  meeting_commitments: MeetingCommitmentTable;
 }

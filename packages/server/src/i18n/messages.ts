@@ -194,6 +194,10 @@ export const messages = {
     'zh-CN': '牵头领导须是具有县领导角色的用户',
     'en-US': 'The leader in charge must be a user with the county-leader role',
   },
+  cockpit_mine_leaders_only: {
+    'zh-CN': '字段 {field}：只有县领导可以只看自己牵头的事项',
+    'en-US': 'Field {field}: only a county leader can narrow the cockpit to the items they are in charge of',
+  },
   item_closed: {
     'zh-CN': '事项已{state}，不能再修改',
     'en-US': 'The item is {state} and can no longer be changed',
@@ -635,6 +639,210 @@ export const messages = {
   'follow_up_state.closed': { 'zh-CN': '已关闭', 'en-US': 'closed' },
   'follow_up_state.superseded': { 'zh-CN': '已被新评议替代', 'en-US': 'superseded by a newer rating' },
   'entity.rating': { 'zh-CN': '评议', 'en-US': 'Rating' },
+  // admonition talks and conduct findings (谈话提醒、慢作为不作为乱作为)
+  'entity.admonition_talk': { 'zh-CN': '谈话提醒记录', 'en-US': 'Admonition talk' },
+  'entity.conduct_finding': { 'zh-CN': '作风问题认定', 'en-US': 'Conduct finding' },
+  date_after_today: {
+    'zh-CN': '字段 {field} 不能晚于今天（{today}）',
+    'en-US': 'Field {field} cannot be after today ({today})',
+  },
+  reference_not_found: {
+    'zh-CN': '字段 {field}：{entity}不存在',
+    'en-US': 'Field {field}: {entity} not found',
+  },
+  admonition_talk_in_use: {
+    'zh-CN': '该谈话提醒记录已被作风问题认定引用，不能删除',
+    'en-US': 'A conduct finding cites this talk: it cannot be deleted',
+  },
+  // post-mortem reviews (复盘)
+  'entity.review': { 'zh-CN': '复盘', 'en-US': 'Review' },
+  'entity.review_action': { 'zh-CN': '整改跟踪事项', 'en-US': 'Follow-up action' },
+  review_state: {
+    'zh-CN': '该复盘当前为“{reviewState}”状态，不能执行此操作',
+    'en-US': 'The review is {reviewState}: this cannot be done now',
+  },
+  review_item_draft: {
+    'zh-CN': '字段 {field}：草稿状态的事项尚无过程可复盘',
+    'en-US': 'Field {field}: a draft item has no history to review yet',
+  },
+  meeting_month_past: {
+    'zh-CN': '字段 {field}：例会月份不能早于本月（{month}）',
+    'en-US': 'Field {field}: the meeting month cannot be before this month ({month})',
+  },
+  review_actions_open: {
+    'zh-CN': '还有 {count} 项跟踪事项未完成，不能关闭复盘',
+    'en-US': '{count} follow-up action(s) are still open: the review cannot be closed',
+  },
+  action_not_done: {
+    'zh-CN': '字段 {field}：只有已完成的事项才有完成日期',
+    'en-US': 'Field {field}: only a done action has a done date',
+  },
+  'review_state.draft': { 'zh-CN': '草稿', 'en-US': 'a draft' },
+  'review_state.scheduled': { 'zh-CN': '已排会', 'en-US': 'scheduled' },
+  'review_state.held': { 'zh-CN': '已上会', 'en-US': 'held' },
+  'review_state.closed': { 'zh-CN': '已关闭', 'en-US': 'closed' },
+  // verification cases (核查) and public complaints
+  'entity.case': { 'zh-CN': '核查件', 'en-US': 'Case' },
+  'entity.plan': { 'zh-CN': '整改方案', 'en-US': 'Rectification plan' },
+  'entity.measure': { 'zh-CN': '整改措施', 'en-US': 'Measure' },
+  unknown_reference: {
+    'zh-CN': '字段 {field}：{entity}不存在',
+    'en-US': 'Field {field}: no such {entity}',
+  },
+  phone_invalid: {
+    'zh-CN':
+      '字段 {field}：电话号码无效，请填写 11 位手机号（如 13812345678）或带区号的固定电话（如 0578-8123456）',
+    'en-US':
+      'Field {field}: not a phone number; enter an 11-digit mobile number (e.g. 13812345678) or a landline with its area code (e.g. 0578-8123456)',
+  },
+  file_not_image: {
+    'zh-CN': '字段 {field}：只能上传图片（JPEG、PNG、GIF 或 WebP）',
+    'en-US': 'Field {field}: only images can be uploaded (JPEG, PNG, GIF or WebP)',
+  },
+  complaint_photos_full: {
+    'zh-CN': '字段 {field}：每件反映最多上传 {max} 张照片',
+    'en-US': 'Field {field}: a complaint carries at most {max} photos',
+  },
+  case_received_after_today: {
+    'zh-CN': '字段 {field} 不能晚于今天（{today}）',
+    'en-US': 'Field {field} cannot be after today ({today})',
+  },
+  illegal_case_action: {
+    'zh-CN': '核查件当前为“{caseState}”，不能{caseAction}',
+    'en-US': 'The case is {caseState}: you cannot {caseAction} it now',
+  },
+  plan_without_measures: {
+    'zh-CN': '字段 {field}：整改方案至少要有一项措施',
+    'en-US': 'Field {field}: a rectification plan needs at least one measure',
+  },
+  measure_after_case_deadline: {
+    'zh-CN': '字段 {field}：措施完成时限 {deadline} 晚于核查件办理期限 {caseDeadline}',
+    'en-US': "Field {field}: the measure's deadline {deadline} is after the case's deadline {caseDeadline}",
+  },
+  measure_deadline_past: {
+    'zh-CN': '字段 {field}：措施完成时限 {deadline} 已经过去',
+    'en-US': "Field {field}: the measure's deadline {deadline} has passed",
+  },
+  case_unit_required: {
+    'zh-CN': '字段 {field}：请先确定核查件的责任单位，再反馈核查意见',
+    'en-US': 'Field {field}: set the unit concerned before feeding the findings back',
+  },
+  case_unit_fixed: {
+    'zh-CN': '字段 {field}：核查意见已反馈给责任单位，不能再更换单位',
+    'en-US': 'Field {field}: the findings went to the unit already; the case cannot move to another unit',
+  },
+  case_team_role: {
+    'zh-CN': '字段 {field}：核查组成员须为纪委监委或执行力建设专班人员',
+    'en-US': 'Field {field}: team members must be discipline or task-force staff',
+  },
+  case_findings_required: {
+    'zh-CN': '字段 {field}：请先记录至少一条核查发现的问题',
+    'en-US': 'Field {field}: record at least one finding first',
+  },
+  case_plan_decided: {
+    'zh-CN': '字段 {field}：该版整改方案已审核',
+    'en-US': 'Field {field}: this version of the plan has been decided already',
+  },
+  case_measure_done: {
+    'zh-CN': '字段 {field}：该措施已完成',
+    'en-US': 'Field {field}: this measure is done already',
+  },
+  case_measures_open: {
+    'zh-CN': '字段 {field}：还有 {count} 项整改措施未完成',
+    'en-US': 'Field {field}: {count} measure(s) of the plan are still open',
+  },
+  case_reply_required: {
+    'zh-CN': '字段 {field}：请先答复反映人，再办结',
+    'en-US': 'Field {field}: answer the complainant before closing the case',
+  },
+  case_deadline_not_later: {
+    'zh-CN': '字段 {field}：新的办理期限须晚于原期限 {deadline}，且不早于今天',
+    'en-US': 'Field {field}: the new deadline must be after {deadline} and not before today',
+  },
+  case_no_complainant: {
+    'zh-CN': '字段 {field}：该核查件没有需要答复的反映人',
+    'en-US': 'Field {field}: this case has no complainant to answer',
+  },
+  'case_action.assign_team': { 'zh-CN': '组建核查组', 'en-US': 'form the team of' },
+  'case_action.finding': { 'zh-CN': '记录核查发现', 'en-US': 'record findings of' },
+  'case_action.issue_findings': { 'zh-CN': '反馈核查意见', 'en-US': 'feed back the findings of' },
+  'case_action.submit_plan': { 'zh-CN': '报送整改方案', 'en-US': 'submit a plan for' },
+  'case_action.approve_plan': { 'zh-CN': '审核通过整改方案', 'en-US': 'approve the plan of' },
+  'case_action.return_plan': { 'zh-CN': '退回整改方案', 'en-US': 'send back the plan of' },
+  'case_action.progress': { 'zh-CN': '报送整改进展', 'en-US': 'report progress on' },
+  'case_action.recheck': { 'zh-CN': '复查', 'en-US': 're-check' },
+  'case_action.reply': { 'zh-CN': '答复反映人', 'en-US': 'reply on' },
+  'case_action.close': { 'zh-CN': '办结', 'en-US': 'close' },
+  'case_action.warn': { 'zh-CN': '亮灯亮牌', 'en-US': 'issue a warning from' },
+  'case_action.extend': { 'zh-CN': '延期', 'en-US': 'extend the deadline of' },
+  'case_state.received': { 'zh-CN': '已受理', 'en-US': 'received' },
+  'case_state.verifying': { 'zh-CN': '核查中', 'en-US': 'being verified' },
+  'case_state.findings_issued': { 'zh-CN': '已反馈待报整改方案', 'en-US': 'waiting for a plan' },
+  'case_state.plan_submitted': { 'zh-CN': '整改方案待审', 'en-US': 'waiting for the plan decision' },
+  'case_state.plan_returned': { 'zh-CN': '整改方案已退回', 'en-US': 'waiting for a revised plan' },
+  'case_state.rectifying': { 'zh-CN': '整改中', 'en-US': 'being rectified' },
+  'case_state.rechecked': { 'zh-CN': '已复查', 'en-US': 're-checked' },
+  'case_state.replied': { 'zh-CN': '已答复', 'en-US': 'replied' },
+  'case_state.closed': { 'zh-CN': '已办结', 'en-US': 'closed' },
+  // supervision bulletins (督查通报) and monthly meetings (月度例会)
+  'entity.bulletin': { 'zh-CN': '督查通报', 'en-US': 'Bulletin' },
+  'entity.meeting': { 'zh-CN': '月度例会', 'en-US': 'Monthly meeting' },
+  'entity.meeting_commitment': { 'zh-CN': '会议议定事项', 'en-US': 'Meeting commitment' },
+  'bulletin_status.draft': { 'zh-CN': '草稿', 'en-US': 'draft' },
+  'bulletin_status.approved': { 'zh-CN': '已审核', 'en-US': 'approved' },
+  'bulletin_status.published': { 'zh-CN': '已发布', 'en-US': 'published' },
+  'bulletin_action.edit': { 'zh-CN': '修改', 'en-US': 'edited' },
+  'bulletin_action.approve': { 'zh-CN': '审核', 'en-US': 'approved' },
+  'bulletin_action.publish': { 'zh-CN': '发布', 'en-US': 'published' },
+  bulletin_published: {
+    'zh-CN': '该通报已发布，不能再{bulletinAction}；如需更正，请发布更正通报',
+    'en-US': 'The bulletin is published and cannot be {bulletinAction} again; issue a correction instead',
+  },
+  bulletin_state: {
+    'zh-CN': '该通报当前为“{bulletinStatus}”状态，不能{bulletinAction}',
+    'en-US': 'The bulletin is {bulletinStatus}: it cannot be {bulletinAction} now',
+  },
+  bulletin_self_approval: {
+    'zh-CN': '不能审核自己起草的通报，请由县领导或其他督查员审核',
+    'en-US': 'You cannot approve a bulletin you drafted; a leader or another supervisor must approve it',
+  },
+  bulletin_not_published: {
+    'zh-CN': '只能更正已发布的通报（当前为“{bulletinStatus}”）',
+    'en-US': 'Only a published bulletin can be corrected (this one is {bulletinStatus})',
+  },
+  bulletin_body_empty: {
+    'zh-CN': '字段 {field}：通报正文不能为空（不允许的内容已被清除）',
+    'en-US': 'Field {field}: the bulletin has no text left (disallowed content is removed)',
+  },
+  bulletin_number_format: {
+    'zh-CN': '字段 {field}：文号格式“{format}”须各含一次 {year} 和 {seq}，且 {year} 在前，不超过 60 个字符',
+    'en-US':
+      'Field {field}: the number format "{format}" must hold {year} and {seq} once each, {year} first, within 60 characters',
+  },
+  period_order: {
+    'zh-CN': '字段 {field}：结束日期 {to} 早于开始日期 {from}',
+    'en-US': 'Field {field}: the end date {to} is before the start date {from}',
+  },
+  period_too_long: {
+    'zh-CN': '字段 {field}：期间不能超过 {days} 天',
+    'en-US': 'Field {field}: the period cannot be longer than {days} days',
+  },
+  period_future: {
+    'zh-CN': '字段 {field}：期间不能晚于今天（{today}）开始',
+    'en-US': 'Field {field}: the period cannot start after today ({today})',
+  },
+  meeting_exists: {
+    'zh-CN': '{month} 的月度例会已存在',
+    'en-US': 'The monthly meeting of {month} already exists',
+  },
+  meeting_held_on: {
+    'zh-CN': '字段 {field}：例会日期须在 {month} 当月或次月',
+    'en-US': 'Field {field}: the meeting is held in {month} or the month after',
+  },
+  commitment_done_on: {
+    'zh-CN': '字段 {field}：办结日期只能在状态为“已办结”时填写',
+    'en-US': 'Field {field}: a completion date goes only with the status done',
+  },
 } satisfies Messages;
 
 export type MessageCode = keyof typeof messages;
@@ -659,6 +867,11 @@ const NAMED_PARAMS: Record<string, string> = {
   warningAction: 'warning_action',
   warningState: 'warning_state',
   followUpState: 'follow_up_state',
+  caseAction: 'case_action',
+  caseState: 'case_state',
+  reviewState: 'review_state',
+  bulletinStatus: 'bulletin_status',
+  bulletinAction: 'bulletin_action',
 };
 
 export function translate(

@@ -1,5 +1,7 @@
 // The reminder job (催办): turns a region's reporting obligations into notifications for the lead unit's managers
-// and reporters — `report_due` within the region's reminder days of a deadline, `report_overdue` after it. The
+// and reporters — `report_due` within the region's reminder days of a deadline, `report_overdue` after it — and
+// chases verification cases and their rectification measures past their deadlines (`case_overdue`,
+// `case_measure_overdue`). The
 // dedupe keys (`report_due:<itemId>:<periodKey>`) make a re-run, or two processes running at once, add nothing.
 import { assertAuthorized } from '@benpao/domain';
 import type { Db } from '../db/index.ts';
@@ -7,6 +9,7 @@ import type { NotificationTable } from '../db/schema.ts';
 import { systemContext, type RequestContext } from '../context.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { regionToday } from '../modules/calendar/service.ts';
+import { chaseOverdue } from '../modules/cases/service.ts';
 import { deliver, notificationRow, recipientsOf, UNIT_ROLES } from '../modules/notifications/service.ts';
 import { regionSettings } from '../modules/settings/service.ts';
 import { reportObligations } from '../modules/todo/obligations.ts';
@@ -62,14 +65,16 @@ export async function runReminders(
         );
       }
     }
-    const created = await deliver(trx, rows);
+    // Verification cases (核查) and their measures past their deadlines are chased in the same run.
+    const chased = await chaseOverdue(trx, context, regionId, today);
+    const created = (await deliver(trx, rows)) + chased;
     if (ctx?.actor || created > 0) {
       await recordAudit(trx, context, {
         regionId,
         action: 'reminders.run',
         entity: 'notification',
         entityId: null,
-        after: { today, obligations: obligations.length, created },
+        after: { today, obligations: obligations.length, created, cases: chased },
       });
     }
     return { today, created };

@@ -11,6 +11,9 @@ import { publishRegionMonth } from '../modules/running-index/service.ts';
 import { DEMO_EVALUATION_START, DEMO_TODAY, seedDemo2022 } from './demo-2022.ts';
 import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_REGION, DEMO_UNITS } from './demo-county.ts';
 import { seedDemoRatings } from './demo-ratings.ts';
+import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoConduct } from '../modules/admonitions/demo.ts';
+import { seedDemoReview } from '../modules/reviews/demo.ts';
 
 export const ADMIN_UNIT_NAME = '系统管理';
 /** The demo's running-index months published at seed time. */
@@ -130,6 +133,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       },
     });
     return regionId;
+  });
+  // The Wangcun Bridge verification case, played through the cases service on the days it happened; then the
+  // street's admonition talks and the bridge's post-mortem review on April's meeting agenda.
+  await seedDemoCases(db, regionId, DEMO_TODAY);
+  await db.transaction().execute(async (trx) => {
+    await seedDemoConduct(trx, regionId, at);
+    await seedDemoReview(trx, regionId, at);
   });
   // Lights and cards are not seeded: the engine derives them from the facts, day by day since the items were
   // assigned, as the daily run would have done, so that their history and as-of replay are real.

@@ -14,10 +14,10 @@ export const findEvidence = (db: Queryable, regionId: string, id: string) =>
 export const insertEvidence = (db: Queryable, row: EvidenceFileTable) =>
   db.insertInto('evidence_files').values(row).execute();
 
-/** Rows of any table that point at the stored content (item evidence and warning files share the store). */
+/** Rows of any table that point at the stored content (item evidence, warning, case and conduct-finding files share the store). */
 export async function countBySha(db: Queryable, sha256: string): Promise<number> {
-  const [a, b] = await Promise.all(
-    (['evidence_files', 'warning_files'] as const).map((table) =>
+  const counts = await Promise.all(
+    (['evidence_files', 'warning_files', 'case_files', 'conduct_finding_files'] as const).map((table) =>
       db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -25,7 +25,7 @@ export async function countBySha(db: Queryable, sha256: string): Promise<number>
         .executeTakeFirstOrThrow(),
     ),
   );
-  return Number(a!.n) + Number(b!.n);
+  return counts.reduce((sum, c) => sum + Number(c.n), 0);
 }
 
 /** Evidence rows with their uploader's name, as views. */

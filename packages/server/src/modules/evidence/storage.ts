@@ -17,15 +17,24 @@ export interface Received {
 const HEAD_BYTES = 64;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** Per-store-directory lock tables, so that every module's store over the same directory shares one. */
+const LOCKS_BY_ROOT = new Map<string, Map<string, Promise<unknown>>>();
+
 export class EvidenceStore {
   readonly root: string;
   private readonly tmp: string;
-  /** Per-hash critical sections: a delete that unlinks a file must not race an upload of the same content. */
-  private readonly locks = new Map<string, Promise<unknown>>();
+  /**
+   * Per-hash critical sections: a delete that unlinks a file must not race an upload of the same content — from any
+   * module (item evidence, warning, case and conduct-finding files share the directory).
+   */
+  private readonly locks: Map<string, Promise<unknown>>;
 
   constructor(dataDir: string) {
     this.root = path.join(dataDir, 'evidence');
     this.tmp = path.join(this.root, 'tmp');
+    let locks = LOCKS_BY_ROOT.get(this.root);
+    if (!locks) LOCKS_BY_ROOT.set(this.root, (locks = new Map()));
+    this.locks = locks;
   }
 
   pathOf(sha256: string): string {

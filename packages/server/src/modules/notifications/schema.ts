@@ -11,6 +11,15 @@ export const NOTIFICATION_KINDS = [
   'request_decided', // 申请处理: an extension or adjustment request was approved or refused (its requester)
   'warning_issued', // 亮灯/亮牌: a light on one of the unit's items or a card on the unit (and the leader in charge)
   'warning_escalated', // 升级: a yellow light or card turned red
+  // Verification cases (核查): params carry `caseId` and `receipt`.
+  'case_received', // 新核查件: a complaint came in or a case was entered (discipline and task force)
+  'case_team', // 核查组: the account was put on a case's verification team
+  'case_feedback', // 核查反馈: findings were fed back to the unit, which owes a rectification plan
+  'case_plan_submitted', // 整改方案报送: the unit submitted a plan (the team)
+  'case_plan_decided', // 整改方案审核: the plan was approved or sent back (the unit's managers)
+  'case_overdue', // 核查逾期: a case passed its deadline unanswered (its unit and team)
+  'case_measure_overdue', // 整改措施逾期: a measure of the approved plan passed its deadline (the unit)
+  'bulletin_published', // 督查通报: a bulletin was published (every unit's managers and reporters); params carry bulletinId, number, title
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,11 +1,10 @@
 // Service ratings (服务评议). The public flow needs no login: the form hands out a one-time proof-of-work
-// challenge (random, stored with its expiry, bound to nothing personal); a submission checks the credit code
+// challenge (modules/public-challenge, shared with the complaint form); a submission checks the credit code
 // (GB 32100-2015), spends the challenge and records the rating — replacing the enterprise's earlier rating of the
 // unit in the same month, which is kept — with its audit entry, all in one transaction. A low rating (any
 // dimension at 2 or below) opens a follow-up (待回应) that the unit's manager answers and the task force closes.
 // Credit codes are stored in full but shown in full only to county roles; unit roles and the audit log see them
 // masked (first 2 + last 4 characters).
-import { randomBytes } from 'node:crypto';
 import {
   assertAuthorized,
   authorize,
@@ -22,7 +21,6 @@ import {
   ratingMonthOf,
   ROLE_SCOPE,
   validationError,
-  verifyProofOfWork,
   type RatingScores,
   type RatingService,
   type Role,
@@ -33,51 +31,31 @@ import { isUniqueViolation } from '../../db/sql.ts';
 import type { RequestContext, SessionUser } from '../../context.ts';
 import { offsetOf } from '../../http.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit, sha256 } from '../audit/service.ts';
+import { recordAudit } from '../audit/service.ts';
 import { regionToday } from '../calendar/service.ts';
+import {
+  checkChallenge,
+  issueChallenge,
+  publicRegionOf,
+  spendChallenge,
+} from '../public-challenge/service.ts';
 import { actorOf } from '../units/service.ts';
 import * as repo from './repository.ts';
 import type { FollowUpListQuery, RatingBody, RatingListQuery, RatingView } from './schema.ts';
 
-/** 2^16 SHA-256 hashes on average: a fraction of a second with SubtleCrypto on a phone, one hash to check. */
-export const PROOF_OF_WORK_BITS = 16;
-/** Long enough to fill in the form on a phone; the page asks for a fresh challenge when it submits anyway. */
-export const CHALLENGE_TTL_MS = 30 * 60_000;
+// Where the rating tests and callers have always found them.
+export { CHALLENGE_TTL_MS, PROOF_OF_WORK_BITS } from '../public-challenge/service.ts';
 
 // ------------------------------------------------------------------------------------------------ public
 
-async function regionOf(db: Queryable, code: string | undefined) {
-  const region = await repo.publicRegion(db, code);
-  if (region) return region;
-  if (code === undefined) throw validationError('required', 'region');
-  throw validationError('not_found', 'region', { entity: 'region' });
-}
-
 /** The public form: the units to rate, the services, the month it counts for and a fresh one-time challenge. */
 export async function publicForm(db: Db, ctx: RequestContext, q: { region?: string | undefined }) {
-  const region = await regionOf(db, q.region);
+  const region = await publicRegionOf(db, q.region);
   const [units, today] = await Promise.all([
     repo.rateableUnits(db, region.id),
     regionToday(db, region.id, ctx.now),
   ]);
-  const now = ctx.now.toISOString();
-  const challenge = {
-    id: newId(),
-    challenge: randomBytes(16).toString('hex'),
-    difficulty: PROOF_OF_WORK_BITS,
-    expiresAt: new Date(ctx.now.getTime() + CHALLENGE_TTL_MS).toISOString(),
-  };
-  await db.transaction().execute(async (trx) => {
-    await repo.sweepChallenges(trx, region.id, new Date(ctx.now.getTime() - 24 * 3600_000).toISOString());
-    await repo.insertChallenge(trx, {
-      id: challenge.id,
-      region_id: region.id,
-      challenge: challenge.challenge,
-      difficulty: challenge.difficulty,
-      created_at: now,
-      expires_at: challenge.expiresAt,
-    });
-  });
+  const challenge = await issueChallenge(db, region.id, 'rating', ctx.now);
   return {
     region: { code: region.code, name: region.name },
     month: ratingMonthOf(today),
@@ -103,17 +81,16 @@ export async function submitRating(db: Db, ctx: RequestContext, body: RatingBody
   const now = ctx.now.toISOString();
   try {
     return await db.transaction().execute(async (trx) => {
-      const challenge = await repo.findChallenge(trx, body.challengeId);
-      if (!challenge) throw validationError('challenge_unknown', 'challengeId');
-      if (challenge.used_at !== null) throw conflict('challenge_used', {}, 'challengeId');
-      if (challenge.expires_at <= now) throw validationError('challenge_expired', 'challengeId');
-      if (!verifyProofOfWork(challenge.challenge, body.nonce, Number(challenge.difficulty), sha256))
-        throw validationError('proof_of_work_invalid', 'nonce');
-      const regionId = challenge.region_id;
+      const challenge = await checkChallenge(trx, {
+        challengeId: body.challengeId,
+        nonce: body.nonce,
+        purpose: 'rating',
+        now: ctx.now,
+      });
+      const regionId = challenge.regionId;
       const unit = await repo.findRateableUnit(trx, regionId, body.unitId);
       if (!unit) throw validationError('not_found', 'unitId', { entity: 'unit' });
-      if (!(await repo.consumeChallenge(trx, challenge.id, now)))
-        throw conflict('challenge_used', {}, 'challengeId');
+      await spendChallenge(trx, challenge.id, ctx.now);
 
       const ratedOn = await regionToday(trx, regionId, ctx.now);
       const month = ratingMonthOf(ratedOn);

@@ -1,6 +1,8 @@
 // One month's facts for the running index, from the same dated facts the warning engine reads (warnings/facts.ts):
 // the items (→ `indexItemFactsOf`), the lights and cards issued in the month, commendations, and the enterprises'
-// ratings (the ratings module). Admonition talks are not recorded yet (verification cases will hold them): none.
+// ratings (the ratings module), and the admonition talks (谈话提醒) held in the month with a person of the unit (the
+// admonitions module; the model deducts per talk). Conduct findings deduct nothing of their own: the model has no
+// deduction for them, and a finding whose measure is a talk is counted through that talk.
 import {
   addMonths,
   categoryForUnitKind,
@@ -10,6 +12,7 @@ import {
   maxDate,
   monthBounds,
   shanghaiDateOf,
+  type AdmonitionFact,
   type BonusFact,
   type IndexModel,
   type IndexUnit,
@@ -108,6 +111,21 @@ async function monthBonuses(db: Queryable, regionId: string, month: string): Pro
   });
 }
 
+/** Admonition talks held in the month; only their unit and day reach the index, nothing personal. */
+async function monthAdmonitions(db: Queryable, regionId: string, month: string): Promise<AdmonitionFact[]> {
+  const { start, end } = monthBounds(month);
+  const rows = await db
+    .selectFrom('admonition_talks')
+    .select(['id', 'unit_id', 'held_on'])
+    .where('region_id', '=', regionId)
+    .where('held_on', '>=', start)
+    .where('held_on', '<=', end)
+    .orderBy('held_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, heldOn: r.held_on }));
+}
+
 async function monthRatings(db: Queryable, regionId: string, month: string): Promise<RatingFact[]> {
   const out: RatingFact[] = [];
   for (const list of (await ratingsOfMonth(db, regionId, month)).values())
@@ -129,13 +147,14 @@ export async function computeMonthNow(
 ): Promise<{ result: MonthResult; knownOn: string }> {
   const { end } = monthBounds(month);
   const knownOn = maxDate(end, today);
-  const [units, items, warnings, bonuses, ratings, calendar] = await Promise.all([
+  const [units, items, warnings, bonuses, ratings, calendar, admonitions] = await Promise.all([
     indexUnits(db, regionId, model),
     loadItemFacts(db, regionId, today),
     monthWarnings(db, regionId, month),
     monthBonuses(db, regionId, month),
     monthRatings(db, regionId, month),
     regionCalendar(db, regionId),
+    monthAdmonitions(db, regionId, month),
   ]);
   const known = new Set(units.map((u) => u.id));
   const ctx = new IndexFactsContext(month, knownOn, calendar);
@@ -145,7 +164,7 @@ export async function computeMonthNow(
     units,
     items: indexItemFactsOf(items, ctx).filter((i) => known.has(i.leadUnitId)),
     warnings: warnings.filter((w) => known.has(w.unitId)),
-    admonitions: [],
+    admonitions: admonitions.filter((a) => known.has(a.unitId)),
     bonuses: bonuses.filter((b) => known.has(b.unitId)),
     ratings: ratings.filter((r) => known.has(r.unitId)),
     previous,

@@ -53,6 +53,8 @@ export const warningView = z.object({
   explanation,
   reason: z.string().nullable(),
   appealState: z.enum(['pending', 'upheld', 'rejected']).nullable(),
+  /** The verification case (核查) a manual warning was issued from. */
+  caseId: z.string().nullable(),
   /** What the caller may do with it now. */
   actions: z.array(z.string()),
 });

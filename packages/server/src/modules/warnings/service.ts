@@ -94,6 +94,7 @@ function viewOf(actor: SessionUser, r: Row, asOf?: { colour: string; state: stri
     explanation: { 'zh-CN': r.explanation_zh, 'en-US': r.explanation_en },
     reason: r.reason,
     appealState: r.appeal_state,
+    caseId: r.case_id ?? null,
     actions: asOf ? [] : actionsOf(actor, r),
   };
 }
@@ -414,95 +415,115 @@ export async function addConsequence(
 export async function issueManual(db: Db, ctx: RequestContext, body: z.infer<typeof manualWarning>) {
   const actor = actorOf(ctx);
   assertAuthorized(actor, 'warning.issue', { regionId: actor.regionId });
-  const id = newId();
-  await db.transaction().execute(async (trx) => {
-    const today = await regionToday(trx, actor.regionId, ctx.now);
-    let unitId = body.unitId ?? null;
-    let itemNumber: string | null = null;
-    let itemTitle: string | null = null;
-    if (body.kind === 'light') {
-      const item = await trx
-        .selectFrom('items')
-        .select(['id', 'number', 'title', 'lead_unit_id'])
-        .where('region_id', '=', actor.regionId)
-        .where('id', '=', body.itemId!)
-        .executeTakeFirst();
-      if (!item) throw validationError('not_found', 'itemId', { entity: 'item' });
-      unitId = item.lead_unit_id;
-      itemNumber = item.number;
-      itemTitle = item.title;
-    } else {
-      const unit = await trx
-        .selectFrom('units')
-        .select('id')
-        .where('region_id', '=', actor.regionId)
-        .where('id', '=', unitId!)
-        .executeTakeFirst();
-      if (!unit) throw validationError('not_found', 'unitId', { entity: 'unit' });
-    }
-    const calendar = await regionCalendar(trx, actor.regionId);
-    const days = body.rectifyWorkingDays ?? (body.kind === 'card' ? 15 : 5);
-    const colourZh = body.colour === 'red' ? '红' : '黄';
-    const what = body.kind === 'light' ? `${colourZh}灯` : `${colourZh}牌`;
-    const whatEn = `${body.colour} ${body.kind}`;
-    const subjectZh = itemNumber ? `${itemNumber}「${itemTitle}」` : '';
-    const subjectEn = itemNumber ? ` on ${itemNumber}` : '';
-    const row: WarningTable = {
-      id,
-      region_id: actor.regionId,
-      key: `manual|${id}`,
-      kind: body.kind,
-      origin: 'manual',
-      rule_id: null,
-      rule_version: null,
-      condition: null,
-      item_id: body.kind === 'light' ? body.itemId! : null,
-      unit_id: unitId!,
-      colour: body.colour,
-      issued_colour: body.colour,
-      state: 'active',
-      issued_on: today,
-      since: today,
-      rectify_by: calendar.addWorkingDays(today, days),
-      was_red: body.colour === 'red' ? 1 : 0,
-      persistent: 1,
-      closed_on: null,
-      auto_cleared: 0,
-      metric: null,
-      inputs_json: JSON.stringify({ issuedBy: actor.displayName }),
-      thresholds_json: JSON.stringify({}),
-      explanation_zh: `督查抽查${subjectZh}亮${what}（${actor.displayName}）：${body.reason}`,
-      explanation_en: `Spot check: ${whatEn}${subjectEn} issued by ${actor.displayName}: ${body.reason}`,
-      reason: body.reason,
-      appeal_state: null,
-      issued_by: actor.id,
-      created_at: ctx.now.toISOString(),
-      updated_at: ctx.now.toISOString(),
-      row_version: 1,
-    };
-    await issueWarning(trx, ctx, row, {
-      onDate: today,
-      itemNumber,
-      live: true,
-      event: { text: body.reason },
-    });
-    await recordAudit(trx, ctx, {
-      regionId: actor.regionId,
-      action: 'warning.issue_manual',
-      entity: 'warning',
-      entityId: id,
-      after: {
-        kind: row.kind,
-        colour: row.colour,
-        itemId: row.item_id,
-        unitId: row.unit_id,
-        reason: body.reason,
-      },
-    });
-  });
+  const id = await db.transaction().execute((trx) => issueManualIn(trx, ctx, body));
   // A manual yellow light counts towards its unit's cards like any other.
   if (body.kind === 'light') await reevaluateItems(db, ctx, actor.regionId, [body.itemId!]);
   return getWarning(db, ctx, id);
+}
+
+/**
+ * Issues a manual warning inside the caller's transaction (the caller checked who may): from a spot check, or from
+ * a verification case (核查) — then `link.caseId` is recorded on the warning, which the case lists by it. The caller
+ * re-evaluates the item of a light after its transaction commits (`reevaluateItems`). Returns the warning's id.
+ */
+export async function issueManualIn(
+  trx: Queryable,
+  ctx: RequestContext,
+  body: z.infer<typeof manualWarning>,
+  link?: { caseId: string; receipt: string },
+): Promise<string> {
+  const actor = actorOf(ctx);
+  const id = newId();
+  const today = await regionToday(trx, actor.regionId, ctx.now);
+  let unitId = body.unitId ?? null;
+  let itemNumber: string | null = null;
+  let itemTitle: string | null = null;
+  if (body.kind === 'light') {
+    const item = await trx
+      .selectFrom('items')
+      .select(['id', 'number', 'title', 'lead_unit_id'])
+      .where('region_id', '=', actor.regionId)
+      .where('id', '=', body.itemId!)
+      .executeTakeFirst();
+    if (!item) throw validationError('not_found', 'itemId', { entity: 'item' });
+    unitId = item.lead_unit_id;
+    itemNumber = item.number;
+    itemTitle = item.title;
+  } else {
+    const unit = await trx
+      .selectFrom('units')
+      .select('id')
+      .where('region_id', '=', actor.regionId)
+      .where('id', '=', unitId!)
+      .executeTakeFirst();
+    if (!unit) throw validationError('not_found', 'unitId', { entity: 'unit' });
+  }
+  const calendar = await regionCalendar(trx, actor.regionId);
+  const days = body.rectifyWorkingDays ?? (body.kind === 'card' ? 15 : 5);
+  const colourZh = body.colour === 'red' ? '红' : '黄';
+  const what = body.kind === 'light' ? `${colourZh}灯` : `${colourZh}牌`;
+  const whatEn = `${body.colour} ${body.kind}`;
+  const subjectZh = itemNumber ? `${itemNumber}「${itemTitle}」` : '';
+  const subjectEn = itemNumber ? ` on ${itemNumber}` : '';
+  const row: WarningTable = {
+    id,
+    region_id: actor.regionId,
+    key: `manual|${id}`,
+    kind: body.kind,
+    origin: 'manual',
+    rule_id: null,
+    rule_version: null,
+    condition: null,
+    item_id: body.kind === 'light' ? body.itemId! : null,
+    unit_id: unitId!,
+    colour: body.colour,
+    issued_colour: body.colour,
+    state: 'active',
+    issued_on: today,
+    since: today,
+    rectify_by: calendar.addWorkingDays(today, days),
+    was_red: body.colour === 'red' ? 1 : 0,
+    persistent: 1,
+    closed_on: null,
+    auto_cleared: 0,
+    metric: null,
+    inputs_json: JSON.stringify({ issuedBy: actor.displayName }),
+    thresholds_json: JSON.stringify({}),
+    explanation_zh: link
+      ? `核查件${link.receipt}：${subjectZh}亮${what}（${actor.displayName}）：${body.reason}`
+      : `督查抽查${subjectZh}亮${what}（${actor.displayName}）：${body.reason}`,
+    explanation_en: link
+      ? `Verification case ${link.receipt}: ${whatEn}${subjectEn} issued by ${actor.displayName}: ${body.reason}`
+      : `Spot check: ${whatEn}${subjectEn} issued by ${actor.displayName}: ${body.reason}`,
+    reason: body.reason,
+    appeal_state: null,
+    issued_by: actor.id,
+    created_at: ctx.now.toISOString(),
+    updated_at: ctx.now.toISOString(),
+    row_version: 1,
+    ...(link && { case_id: link.caseId }),
+  };
+  await issueWarning(trx, ctx, row, {
+    onDate: today,
+    itemNumber,
+    live: true,
+    event: { text: body.reason },
+  });
+  await recordAudit(trx, ctx, {
+    regionId: actor.regionId,
+    action: 'warning.issue_manual',
+    entity: 'warning',
+    entityId: id,
+    after: {
+      kind: row.kind,
+      colour: row.colour,
+      itemId: row.item_id,
+      unitId: row.unit_id,
+      reason: body.reason,
+      ...(link && { caseId: link.caseId }),
+    },
+  });
+  return id;
 }
 
 /** "Evaluate now" for supervisors: the whole region, today. Audited even when nothing changes. */
