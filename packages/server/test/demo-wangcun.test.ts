@@ -84,4 +84,37 @@ describe.skipIf(dialect === 'postgres' && !pgAvailable)(`the Wangcun Bridge stor
     );
     expect(review.timeline.some((e) => e.kind.startsWith('case'))).toBe(true);
   });
+
+  it('has April’s meeting pack with March’s commitments carried and the review, and bulletin 3 on the warnings', async () => {
+    const pack = await get<{
+      empty: boolean;
+      reviews: { title: string }[];
+      carried: { month: string; commitments: { text: string; status: string }[] } | null;
+    }>('supervisor', '/api/meetings/2022-04/pack');
+    expect(pack.empty).toBe(false);
+    expect(pack.reviews.map((r) => r.title)).toEqual(['王村大桥拓宽改造工程复盘分析']);
+    expect(pack.carried!.month).toBe('2022-03');
+    expect(pack.carried!.commitments.map((c) => c.status).sort()).toEqual(['done', 'open', 'open', 'open']);
+
+    const list = await get<{ items: { id: string; number: string | null; status: string }[] }>(
+      'wangsong',
+      '/api/bulletins',
+    );
+    const third = list.items.find((b) => b.number === '松执专〔2022〕3号')!;
+    expect(list.items.map((b) => b.number).sort()).toEqual(
+      ['松执专〔2022〕1号', '松执专〔2022〕2号', '松执专〔2022〕3号'].sort(),
+    );
+    const body = await get<{ bodyHtml: string; publishedOn: string }>(
+      'wangsong',
+      `/api/bulletins/${third.id}`,
+    );
+    expect(body.publishedOn).toBe('2022-04-20');
+    for (const who of ['大东坝镇', '新兴镇', '县自然资源和规划局']) expect(body.bodyHtml).toContain(who);
+    const receipts = await get<{ read: number; receipts: { unitName: string; readAt: string | null }[] }>(
+      'supervisor',
+      `/api/bulletins/${third.id}/receipts`,
+    );
+    expect(receipts.receipts.filter((r) => r.readAt !== null).map((r) => r.unitName)).toEqual(['新兴镇']);
+    expect(receipts.receipts.find((r) => r.unitName === '大东坝镇')!.readAt).toBeNull();
+  });
 });

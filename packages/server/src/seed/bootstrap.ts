@@ -12,6 +12,7 @@ import { DEMO_EVALUATION_START, DEMO_TODAY, seedDemo2022 } from './demo-2022.ts'
 import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_REGION, DEMO_UNITS } from './demo-county.ts';
 import { seedDemoRatings } from './demo-ratings.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoConduct } from '../modules/admonitions/demo.ts';
 import { seedDemoReview } from '../modules/reviews/demo.ts';
 
@@ -147,6 +148,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   // The running index's published months (January–March) give the trend its history; April is not over: a preview.
   for (const month of DEMO_INDEX_PUBLISHED)
     await publishRegionMonth(db, systemContext(now), regionId, month, null);
+  // March's and April's meetings, and the year's bulletins drafted from the warnings the engine issued.
+  await seedDemoMeetings(db, regionId, DEMO_TODAY);
   return true;
 }
 

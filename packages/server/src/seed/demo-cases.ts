@@ -6,10 +6,9 @@
 // measures carried out, the bridge opened on 2022-03-30, the re-check, the reply to the complainant and closure.
 // The admonition talks and the post-mortem review follow in their own seeds. Every person and number is invented.
 import type { Db } from '../db/index.ts';
-import type { RequestContext, SessionUser } from '../context.ts';
-import type { Role } from '@benpao/domain';
 import * as cases from '../modules/cases/service.ts';
 import { DEMO_BRIDGE_TITLE } from '../modules/admonitions/demo.ts';
+import { actingInDemo, sessionOf } from './acting.ts';
 
 /** The days of the story (the region lives on each while its step is taken). */
 export const WANGCUN_CASE_DAYS = {
@@ -23,25 +22,6 @@ export const WANGCUN_CASE_DAYS = {
   reply: '2022-04-08',
   closed: '2022-04-11',
 } as const;
-
-async function sessionOf(db: Db, regionId: string, username: string): Promise<SessionUser> {
-  const u = await db
-    .selectFrom('users')
-    .select(['id', 'unit_id', 'display_name'])
-    .where('region_id', '=', regionId)
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
-  return {
-    id: u.id,
-    regionId,
-    unitId: u.unit_id,
-    roles: roles.map((r) => r.role as Role),
-    username,
-    displayName: u.display_name,
-    sessionId: 'demo-seed',
-  };
-}
 
 /** Returns the case id, or null when the bridge is missing or already has a case. */
 export async function seedDemoCases(db: Db, regionId: string, demoToday: string): Promise<string | null> {
@@ -63,15 +43,8 @@ export async function seedDemoCases(db: Db, regionId: string, demoToday: string)
   const supervisor = await sessionOf(db, regionId, 'supervisor');
   const wangsong = await sessionOf(db, regionId, 'wangsong');
   const wangsongReporter = await sessionOf(db, regionId, 'wangsong_tb');
-  const setDay = (day: string) =>
-    db.updateTable('region_settings').set({ demo_today: day }).where('region_id', '=', regionId).execute();
-  /** Acts as `actor` on `day`, at a working hour of that day (Asia/Shanghai). */
-  const on = async (day: string, actor: SessionUser, hour = 10): Promise<RequestContext> => {
-    await setDay(day);
-    return { actor, ip: null, now: new Date(`${day}T${String(hour - 8).padStart(2, '0')}:00:00.000Z`) };
-  };
   const D = WANGCUN_CASE_DAYS;
-  try {
+  return actingInDemo(db, regionId, demoToday, async (on) => {
     const created = await cases.createCase(db, await on(D.received, supervisor, 9), {
       source: 'hotline_12345',
       kind: 'complaint',
@@ -174,7 +147,5 @@ export async function seedDemoCases(db: Db, regionId: string, demoToday: string)
     ctx = await on(D.closed, discipline);
     await cases.closeCase(db, ctx, id, { note: '整改完成，群众已答复，工程复盘列入4月项目推进月度例会。' });
     return id;
-  } finally {
-    await setDay(demoToday);
-  }
+  });
 }
