@@ -475,6 +475,16 @@ describe.skipIf(!pgAvailable)(`service ratings (${dialect})`, () => {
     });
     expect(receipt.followUpOpened).toBe(true);
     const id = receipt.id;
+    // 大东坝镇's managers are told, once; its reporters and other units are not.
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select(['users.username', 'notifications.params'])
+      .where('notifications.kind', '=', 'rating_low')
+      .where('notifications.dedupe_key', '=', `rating_low:${id}`)
+      .execute();
+    expect(told.map((n) => n.username)).toEqual(['dadongba']);
+    expect(JSON.parse(told[0]!.params)).toMatchObject({ unitName: '大东坝镇', compliance: 2 });
 
     const open = await followUps('dadongba', '?status=open&pageSize=100');
     const mine = open.items.find((r) => r.id === id)!;

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'case_plan_decided', // 整改方案审核: the plan was approved or sent back (the unit's managers)
   'case_overdue', // 核查逾期: a case passed its deadline unanswered (its unit and team)
   'case_measure_overdue', // 整改措施逾期: a measure of the approved plan passed its deadline (the unit)
+  'rating_low', // 低分评议: an enterprise rated the unit 2 or lower; a follow-up awaits its answer (the unit's managers)
   'bulletin_published', // 督查通报: a bulletin was published (every unit's managers and reporters); params carry bulletinId, number, title
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

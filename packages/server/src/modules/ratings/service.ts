@@ -39,6 +39,7 @@ import {
   publicRegionOf,
   spendChallenge,
 } from '../public-challenge/service.ts';
+import { notify } from '../notifications/service.ts';
 import { actorOf } from '../units/service.ts';
 import * as repo from './repository.ts';
 import type { FollowUpListQuery, RatingBody, RatingListQuery, RatingView } from './schema.ts';
@@ -142,6 +143,15 @@ export async function submitRating(db: Db, ctx: RequestContext, body: RatingBody
           closed_by: null,
           closed_by_name: null,
           closed_at: null,
+        });
+        // The unit's managers owe an answer: they learn of it in their inbox, not only in the follow-up list.
+        await notify(trx, ctx, {
+          regionId,
+          unitId: unit.id,
+          roles: ['unit_manager'],
+          kind: 'rating_low',
+          params: { unitName: unit.name, month, service: body.service, ...scores },
+          dedupeKey: `rating_low:${id}`,
         });
       }
       const masked = maskCreditCode(creditCode);
