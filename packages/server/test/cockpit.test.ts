@@ -276,7 +276,12 @@ describe.skipIf(!pgAvailable)(`leader cockpit (${dialect})`, () => {
       expect(mine.warnings.light[colour].count, colour).toBe(
         myLights.filter((w) => w.colour === colour).length,
       );
-      expect(mine.warnings.light[colour].link).toBeNull();
+      expect(mine.warnings.light[colour].link).toBe(
+        `/warnings?kind=light&colour=${colour}&state=open&leaderUserId=${leader3Id}`,
+      );
+      expect(await listTotal(leader3, mine.warnings.light[colour].link!)).toBe(
+        mine.warnings.light[colour].count,
+      );
     }
     // Fewer than the region's: the county's industrial indicator (red) is another leader's.
     expect(mine.warnings.light.red.count).toBeLessThan(region.warnings.light.red.count);

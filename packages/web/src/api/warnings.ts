@@ -161,6 +161,8 @@ export interface WarningQuery extends PageQuery {
   unitId?: string;
   itemId?: string;
   categoryId?: string;
+  /** lights on the items this leader is in charge of */
+  leaderUserId?: string;
   origin?: 'rule' | 'manual';
   /** issued in this month, YYYY-MM */
   month?: string;

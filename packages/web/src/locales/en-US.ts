@@ -218,6 +218,8 @@ const enUS: Messages = {
   'menu.webhooks': 'Webhooks',
   'menu.settings': 'Region settings',
 
+  'warnings.leaderFilter': 'Only the lights on the items of the leader in charge chosen',
+  'warnings.leaderFilterClear': 'Show all',
   'common.exportExcel': 'Export Excel',
   'common.required': 'Required',
   'common.reason': 'Reason',

@@ -209,6 +209,8 @@ const zhCN = {
   'menu.webhooks': '群机器人',
   'menu.settings': '区域设置',
 
+  'warnings.leaderFilter': '仅显示所选领导分管事项上的亮灯',
+  'warnings.leaderFilterClear': '显示全部',
   'common.exportExcel': '导出 Excel',
   'common.required': '必填',
   'common.reason': '理由',

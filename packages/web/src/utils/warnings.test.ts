@@ -118,10 +118,11 @@ describe('warning helpers', () => {
     });
     const q = readBoardQuery(
       new URLSearchParams(
-        'kind=card&colour=red&state=escalated&month=2022-04&asOf=2022-04-30&unitId=u1&page=2',
+        'kind=card&colour=red&state=escalated&month=2022-04&asOf=2022-04-30&unitId=u1&leaderUserId=l3&page=2',
       ),
     );
     expect(q).toMatchObject({
+      leaderUserId: 'l3',
       kind: 'card',
       colour: 'red',
       state: 'escalated',

@@ -60,7 +60,16 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_RE = /^\d{4}-\d{2}$/;
 
 /** The board's filters kept in the URL; absent state means "open" (what is lit), `all` means no state filter. */
-export const BOARD_FILTERS = ['kind', 'colour', 'state', 'unitId', 'categoryId', 'month', 'asOf'] as const;
+export const BOARD_FILTERS = [
+  'kind',
+  'colour',
+  'state',
+  'unitId',
+  'categoryId',
+  'leaderUserId',
+  'month',
+  'asOf',
+] as const;
 export type BoardFilter = (typeof BOARD_FILTERS)[number];
 
 export function readBoardQuery(params: URLSearchParams): WarningQuery & { stateParam: string } {
@@ -85,6 +94,7 @@ export function readBoardQuery(params: URLSearchParams): WarningQuery & { stateP
     stateParam: state === 'all' ? 'all' : (stateFilter ?? 'open'),
     unitId: get('unitId'),
     categoryId: get('categoryId'),
+    leaderUserId: get('leaderUserId'),
     month: month && MONTH_RE.test(month) ? month : undefined,
     asOf: asOf && DATE_RE.test(asOf) ? asOf : undefined,
     page,

@@ -72,8 +72,8 @@ export async function getCockpit(
     Number(counts.find((c) => c.kind === kind && c.colour === colour)?.n ?? 0);
   const warningFigure = (kind: 'light' | 'card', colour: 'yellow' | 'red'): Figure => ({
     count: count(kind, colour),
-    // The warning list cannot narrow to a leader's items: their lights are listed below instead.
-    link: mine && kind === 'light' ? null : `/warnings${qs({ kind, colour, state: 'open' })}`,
+    // A leader's own: the lights on the items they are in charge of; cards are on units, so they stay county-wide.
+    link: `/warnings${qs({ kind, colour, state: 'open', leaderUserId: mine && kind === 'light' ? actor.id : undefined })}`,
   });
 
   // Items at risk: an open light on them (the engine's rules: late reports, overdue milestones, lag…) or overdue.

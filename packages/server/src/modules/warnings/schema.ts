@@ -13,6 +13,8 @@ export const warningListQuery = z.strictObject({
   unitId: z.string().max(64).optional(),
   itemId: z.string().max(64).optional(),
   categoryId: z.string().max(64).optional(),
+  /** Lights on the items this county leader is in charge of (牵头领导); cards, being on units, are left out. */
+  leaderUserId: z.string().max(64).optional(),
   origin: z.enum(['rule', 'manual']).optional(),
   /** Issued in this month (`YYYY-MM`). */
   month: z

@@ -124,6 +124,7 @@ export async function listWarnings(db: Db, ctx: RequestContext, q: z.infer<typeo
   if (q.itemId) query = query.where('warnings.item_id', '=', q.itemId);
   if (q.origin) query = query.where('warnings.origin', '=', q.origin);
   if (q.categoryId) query = query.where('units.category_id', '=', q.categoryId);
+  if (q.leaderUserId) query = query.where('items.leader_user_id', '=', q.leaderUserId);
   if (q.month) query = query.where('warnings.issued_on', 'like', `${q.month}-%`);
   if (q.asOf) query = query.where('warnings.issued_on', '<=', q.asOf);
   const rows = (await query.orderBy('warnings.issued_on', 'desc').orderBy('warnings.id').execute()) as Row[];

@@ -313,6 +313,19 @@ export default function WarningBoardPage() {
           data-testid="warning-replay"
         />
       ) : null}
+      {query.leaderUserId ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('warnings.leaderFilter')}
+          action={
+            <Button size="small" onClick={() => update({ leaderUserId: undefined })}>
+              {t('warnings.leaderFilterClear')}
+            </Button>
+          }
+          data-testid="warning-leader-filter"
+        />
+      ) : null}
 
       <Card size="small">
         <Flex wrap gap={8} data-testid="warning-filters">
