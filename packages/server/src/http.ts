@@ -1,4 +1,5 @@
 // Shared request/response schemas and small route helpers.
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
 /** A reference to another record in a request body: never empty, so '' is a 400 and not a broken foreign key. */
@@ -55,3 +56,19 @@ export function findNulCharacter(root: unknown): string | null {
 
 /** A trimmed, bounded, non-empty single-line string. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** `attachment` with an ASCII fallback name and the UTF-8 one (RFC 6266), so Chinese file names survive. */
+export const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Sends a generated document (a workbook, a Word file) as a download named `name`; never kept by caches, as
+ * exports carry internal and sometimes personal data. */
+export const sendDownload = (reply: FastifyReply, type: string, name: string, body: Buffer) =>
+  reply
+    .type(type)
+    .header('content-disposition', attachment(name))
+    .header('cache-control', 'private, no-store')
+    .send(body);

@@ -1,11 +1,11 @@
 import multipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
+import { nextFile, sendFile } from '../evidence/http-files.ts';
 import { errors, idParam, listOf } from '../../http.ts';
+import { sendXlsx } from '../excel/workbooks.ts';
 import { pickLocale } from '../../i18n/messages.ts';
-import type { UploadPart } from '../evidence/service.ts';
 import { uploadDoc } from '../evidence/schema.ts';
 import { EvidenceStore } from '../evidence/storage.ts';
 import { EVIDENCE_MAX_BYTES_MAX } from '../settings/schema.ts';
@@ -23,38 +23,6 @@ import {
   talkView,
 } from './schema.ts';
 import * as service from './service.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-async function nextFile(req: FastifyRequest, maxBytes: number): Promise<UploadPart | null> {
-  if (!req.isMultipart()) return null;
-  const part = await req.file({
-    limits: { fileSize: Math.min(maxBytes, EVIDENCE_MAX_BYTES_MAX), files: 1, fields: 10, fieldSize: 1024 },
-  });
-  if (!part) return null;
-  return {
-    fieldname: part.fieldname,
-    filename: part.filename,
-    stream: part.file,
-    truncated: () => part.file.truncated,
-  };
-}
-
-/** A stored file as an attachment, with the type judged from its content and no way to run it in the page. */
-const sendFile = (
-  reply: FastifyReply,
-  file: { mime: string; size: number; disposition: string; stream: NodeJS.ReadableStream },
-) =>
-  reply
-    .header('Content-Type', file.mime)
-    .header('Content-Length', String(file.size))
-    .header('Content-Disposition', file.disposition)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Content-Security-Policy', "default-src 'none'; sandbox")
-    .header('Cache-Control', 'private, no-store')
-    .send(file.stream);
 
 /** Discipline roles only (admonition.read / admonition.write): every other role gets 403. */
 export const admonitionRoutes =
@@ -91,11 +59,7 @@ export const admonitionRoutes =
         const buffer = await talksWorkbook(talks, locale);
         const suffix = req.query.month ? `-${req.query.month}` : '';
         const name = locale === 'zh-CN' ? `谈话提醒${suffix}.xlsx` : `admonition-talks${suffix}.xlsx`;
-        return reply
-          .type(XLSX)
-          .header('content-disposition', attachment(name))
-          .header('cache-control', 'private, no-store')
-          .send(buffer);
+        return sendXlsx(reply, name, buffer);
       },
     });
     app.post('/api/admonitions/talks', {

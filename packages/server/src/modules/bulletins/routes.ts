@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
-import { errors, idParam, listOf } from '../../http.ts';
+import { DOCX, errors, idParam, listOf, sendDownload } from '../../http.ts';
 import {
   bulletinListQuery,
   bulletinPatch,
@@ -14,10 +14,6 @@ import {
   settingsView,
 } from './schema.ts';
 import * as service from './service.ts';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const bulletinRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -145,7 +141,7 @@ export const bulletinRoutes =
       },
       handler: async (req, reply) => {
         const { buffer, filename } = await service.bulletinDocument(db, req.ctx, req.params.id);
-        return reply.type(DOCX).header('content-disposition', attachment(filename)).send(buffer);
+        return sendDownload(reply, DOCX, filename, buffer);
       },
     });
   };

@@ -1,14 +1,15 @@
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
+import { nextFile, sendFile } from '../evidence/http-files.ts';
 import { errors, idParam } from '../../http.ts';
+import { sendXlsx } from '../excel/workbooks.ts';
 import { pickLocale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/service.ts';
 import { countBySha } from '../evidence/repository.ts';
-import { receiveUpload, type UploadPart } from '../evidence/service.ts';
+import { receiveUpload } from '../evidence/service.ts';
 import { contentDisposition, downloadName, EvidenceStore } from '../evidence/storage.ts';
 import { newId } from '../../ids.ts';
 import { EVIDENCE_MAX_BYTES_MAX } from '../settings/schema.ts';
@@ -55,43 +56,11 @@ export const COMPLAINT_STATUS_LIMIT = { max: 60, timeWindow: '10 minutes' } as c
 /** A complaint photo is a phone picture: a smaller cap than office documents, whatever the region allows. */
 export const COMPLAINT_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-/** The one file part of an upload, cut at `maxBytes`; null when the request carries none. */
-async function nextFile(req: FastifyRequest, maxBytes: number): Promise<UploadPart | null> {
-  if (!req.isMultipart()) return null;
-  const part = await req.file({
-    limits: { fileSize: Math.min(maxBytes, EVIDENCE_MAX_BYTES_MAX), files: 1, fields: 10, fieldSize: 1024 },
-  });
-  if (!part) return null;
-  return {
-    fieldname: part.fieldname,
-    filename: part.filename,
-    stream: part.file,
-    truncated: () => part.file.truncated,
-  };
-}
-
 const uploadDoc = {
   consumes: ['multipart/form-data'],
   description:
     'multipart/form-data with one part named `file` (an image: JPEG, PNG, GIF or WebP, judged by content)',
 };
-
-const sendFile = (
-  reply: FastifyReply,
-  file: { mime: string; size: number; disposition: string; stream: NodeJS.ReadableStream },
-) =>
-  reply
-    .header('Content-Type', file.mime)
-    .header('Content-Length', String(file.size))
-    .header('Content-Disposition', file.disposition)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Content-Security-Policy', "default-src 'none'; sandbox")
-    .header('Cache-Control', 'private, no-store')
-    .send(file.stream);
 
 export const caseRoutes =
   (db: Db, opts: { dataDir: string }): FastifyPluginAsyncZod =>
@@ -229,10 +198,7 @@ export const caseRoutes =
         const locale = pickLocale(req.headers['accept-language']);
         const { items, today } = await service.exportCases(db, req.ctx, req.query);
         const name = locale === 'zh-CN' ? `核查件-${today}.xlsx` : `cases-${today}.xlsx`;
-        return reply
-          .type(XLSX)
-          .header('content-disposition', attachment(name))
-          .send(await caseWorkbook(items, locale));
+        return sendXlsx(reply, name, await caseWorkbook(items, locale));
       },
     });
     app.post('/api/cases', {

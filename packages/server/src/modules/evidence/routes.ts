@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
+import { nextFile, sendFile } from './http-files.ts';
 import { errors, idParam } from '../../http.ts';
 import { EVIDENCE_MAX_BYTES_MAX } from '../settings/schema.ts';
 import { evidenceView, uploadDoc } from './schema.ts';
@@ -10,35 +10,6 @@ import * as service from './service.ts';
 import { downloadWarningFile, uploadWarningFile } from '../warnings/files.ts';
 import { warningFileView } from '../warnings/schema.ts';
 import { EvidenceStore } from './storage.ts';
-
-/** The one file part of an upload, cut at the region's size limit; null when the request carries none. */
-async function nextFile(req: FastifyRequest, maxBytes: number): Promise<service.UploadPart | null> {
-  if (!req.isMultipart()) return null;
-  const part = await req.file({
-    limits: { fileSize: Math.min(maxBytes, EVIDENCE_MAX_BYTES_MAX), files: 1, fields: 10, fieldSize: 1024 },
-  });
-  if (!part) return null;
-  return {
-    fieldname: part.fieldname,
-    filename: part.filename,
-    stream: part.file,
-    truncated: () => part.file.truncated,
-  };
-}
-
-/** A stored file as an attachment, with the type judged from its content and no way to run it in the page. */
-const sendFile = (
-  reply: FastifyReply,
-  file: { mime: string; size: number; disposition: string; stream: NodeJS.ReadableStream },
-) =>
-  reply
-    .header('Content-Type', file.mime)
-    .header('Content-Length', String(file.size))
-    .header('Content-Disposition', file.disposition)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Content-Security-Policy', "default-src 'none'; sandbox")
-    .header('Cache-Control', 'private, no-store')
-    .send(file.stream);
 
 export const evidenceRoutes =
   (db: Db, opts: { dataDir: string }): FastifyPluginAsyncZod =>

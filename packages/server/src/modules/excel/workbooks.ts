@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { sendDownload, XLSX } from '../../http.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import {
   CHILD_SHEETS,
@@ -148,15 +149,9 @@ export async function listWorkbook<T>(
 
 export { fenToWan };
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** A binary .xlsx body: documented as such, sent as a Buffer (Fastify does not serialise Buffers). */
 export const xlsxBody = z.any().describe('An .xlsx workbook');
 
-/** `attachment` with an ASCII fallback name and the UTF-8 one (RFC 6266), so Chinese file names survive. */
-export const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
 /** Sends a workbook as a download named `name`. */
 export const sendXlsx = (reply: FastifyReply, name: string, buffer: Buffer) =>
-  reply.type(XLSX).header('content-disposition', attachment(name)).send(buffer);
+  sendDownload(reply, XLSX, name, buffer);

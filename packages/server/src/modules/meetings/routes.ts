@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
-import { errors, listOf } from '../../http.ts';
+import { DOCX, errors, listOf, sendDownload, XLSX } from '../../http.ts';
 import { pickLocale } from '../../i18n/messages.ts';
-import { attachment } from '../bulletins/routes.ts';
 import { bulletinSettings } from '../bulletins/service.ts';
 import { packDocument, packWorkbook } from './export.ts';
 import {
@@ -19,9 +18,6 @@ import {
   packView,
 } from './schema.ts';
 import * as service from './service.ts';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const meetingRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -119,7 +115,7 @@ export const meetingRoutes =
         const buffer = await packDocument(pack, issuer, locale);
         const name =
           locale === 'zh-CN' ? `月度例会材料-${pack.month}.docx` : `meeting-pack-${pack.month}.docx`;
-        return reply.type(DOCX).header('content-disposition', attachment(name)).send(buffer);
+        return sendDownload(reply, DOCX, name, buffer);
       },
     });
     app.get('/api/meetings/:month/pack.xlsx', {
@@ -136,7 +132,7 @@ export const meetingRoutes =
         const buffer = await packWorkbook(pack, locale);
         const name =
           locale === 'zh-CN' ? `月度例会材料-${pack.month}.xlsx` : `meeting-pack-${pack.month}.xlsx`;
-        return reply.type(XLSX).header('content-disposition', attachment(name)).send(buffer);
+        return sendDownload(reply, XLSX, name, buffer);
       },
     });
   };
