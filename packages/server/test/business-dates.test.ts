@@ -75,6 +75,16 @@ describe.skipIf(dialect === 'postgres' && !pgAvailable)(
       const light = list.items.find((w) => w.ruleId === 'report-overdue' && w.issuedOn < '2022-05-20')!;
       expect(light.colour).toBe('red');
       expect(light.condition).toBe('light_not_rectified');
+      // As of a day before, the board says what the light said then: yellow, for the missing report.
+      const before = ok<{
+        items: (Warning & { id: string; colour: string; explanation: Record<string, string> })[];
+      }>(
+        await t.as(supervisor, { method: 'GET', url: `/api/warnings?itemId=${itemId}&asOf=2022-05-20` }),
+      ).items.find((w) => w.id === light.id)!;
+      expect(before.colour).toBe('yellow');
+      expect(before.explanation['en-US']).not.toBe(
+        (light as unknown as { explanation: Record<string, string> }).explanation['en-US'],
+      );
     });
 
     it('evaluates the skipped days too when asked to evaluate now', async () => {

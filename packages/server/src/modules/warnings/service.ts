@@ -67,7 +67,7 @@ function actionsOf(actor: SessionUser, w: WarningTable): string[] {
   return out;
 }
 
-function viewOf(actor: SessionUser, r: Row, asOf?: { colour: string; state: string }): WarningView {
+function viewOf(actor: SessionUser, r: Row, asOf?: AsOf): WarningView {
   return {
     id: r.id,
     kind: r.kind,
@@ -91,7 +91,7 @@ function viewOf(actor: SessionUser, r: Row, asOf?: { colour: string; state: stri
     metric: r.metric === null ? null : Number(r.metric),
     inputs: JSON.parse(r.inputs_json) as Record<string, unknown>,
     thresholds: JSON.parse(r.thresholds_json) as Record<string, unknown>,
-    explanation: { 'zh-CN': r.explanation_zh, 'en-US': r.explanation_en },
+    explanation: asOf?.explanation ?? { 'zh-CN': r.explanation_zh, 'en-US': r.explanation_en },
     reason: r.reason,
     appealState: r.appeal_state,
     caseId: r.case_id ?? null,
@@ -99,18 +99,33 @@ function viewOf(actor: SessionUser, r: Row, asOf?: { colour: string; state: stri
   };
 }
 
-/** Colour and state of each warning as of a day, from its recorded events (the as-of replay). */
+interface AsOf {
+  colour: string;
+  state: string;
+  /** What it said then: the last explanation recorded by that day (issue, escalation, fall-back). */
+  explanation: { 'zh-CN': string; 'en-US': string } | null;
+}
+
+/** Colour, state and explanation of each warning as of a day, from its recorded events (the as-of replay). */
 async function statesAsOf(db: Queryable, regionId: string, day: string) {
   const events = await db
     .selectFrom('warning_events')
-    .select(['warning_id', 'seq', 'colour', 'state'])
+    .select(['warning_id', 'seq', 'colour', 'state', 'explanation_zh', 'explanation_en'])
     .where('region_id', '=', regionId)
     .where('on_date', '<=', day)
     .orderBy('warning_id')
     .orderBy('seq')
     .execute();
-  const out = new Map<string, { colour: string; state: string }>();
-  for (const e of events) out.set(e.warning_id, { colour: e.colour, state: e.state });
+  const out = new Map<string, AsOf>();
+  for (const e of events) {
+    const said =
+      e.explanation_zh === null ? null : { 'zh-CN': e.explanation_zh, 'en-US': e.explanation_en ?? '' };
+    out.set(e.warning_id, {
+      colour: e.colour,
+      state: e.state,
+      explanation: said ?? out.get(e.warning_id)?.explanation ?? null,
+    });
+  }
   return out;
 }
 
