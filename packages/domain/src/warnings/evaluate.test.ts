@@ -562,11 +562,13 @@ describe('light_not_rectified', () => {
     ]);
   });
 
-  it('escalates manual lights too, but not red, closed, or closed-item lights', () => {
+  it('escalates manual lights too, but not red, rectifying, closed, or closed-item lights', () => {
     expect(
       run(rules, '2022-04-06', [item()], [lit({ origin: 'manual', key: 'manual|w1', ruleId: null })])[0]!.key,
     ).toBe('manual|w1');
     expect(run(rules, '2022-04-06', [item()], [lit({ colour: 'red' })])).toEqual([]);
+    // Rectification submitted, waiting for the re-check: not the unit's lateness.
+    expect(run(rules, '2022-04-06', [item()], [lit({ state: 'rectifying' })])).toEqual([]);
     expect(run(rules, '2022-04-06', [item()], [lit({ state: 'cleared', closedOn: '2022-04-02' })])).toEqual(
       [],
     );

@@ -674,10 +674,12 @@ export function evaluate(input: EvaluateInput): Finding[] {
   }
 
   // 2. Lights past their rectification deadline: the finding carries the light's own key, so that it escalates it.
-  // Lights on items closed by then wait for a supervisor instead.
+  // Lights on items closed by then wait for a supervisor instead, and so do lights whose unit has submitted its
+  // rectification (rectifying): the wait for the re-check is the task force's, not the unit's lateness.
   for (const rule of rules.filter((r) => r.condition === 'light_not_rectified')) {
     for (const w of known) {
       if (w.kind !== 'light' || !isOpen(w) || w.colour !== rule.params.colour || !inScope(w, scope)) continue;
+      if (w.state === 'rectifying') continue;
       if (itemClosed(w.itemId)) continue;
       const metric = workingDaysPast(calendar, w.rectifyBy, asOf);
       if (metric === null) continue;
