@@ -12,10 +12,12 @@ import AccessGuard from './layout/AccessGuard';
 import BasicLayout from './layout/BasicLayout';
 import NotFound from './pages/exception/NotFound';
 import { queryClient } from './queryClient';
-import { appRoutes, loadLoginPage, loadRatePage } from './routes';
+import { appRoutes, loadComplaintPage, loadComplaintStatusPage, loadLoginPage, loadRatePage } from './routes';
 
 const LoginPage = lazy(loadLoginPage);
 const RatePage = lazy(loadRatePage);
+const ComplaintPage = lazy(loadComplaintPage);
+const ComplaintStatusPage = lazy(loadComplaintStatusPage);
 
 const antdLocales = { 'zh-CN': zhCNAntd, 'en-US': enUSAntd };
 
@@ -45,6 +47,30 @@ export default function App() {
                 element={
                   <Suspense fallback={<PageLoading fullscreen />}>
                     <RatePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/complaint"
+                element={
+                  <Suspense fallback={<PageLoading fullscreen />}>
+                    <ComplaintPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/complaint/status"
+                element={
+                  <Suspense fallback={<PageLoading fullscreen />}>
+                    <ComplaintStatusPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/complaint/status/:receipt"
+                element={
+                  <Suspense fallback={<PageLoading fullscreen />}>
+                    <ComplaintStatusPage />
                   </Suspense>
                 }
               />

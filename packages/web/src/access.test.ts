@@ -40,6 +40,7 @@ describe('computeAccess', () => {
     for (const role of ['unit_manager', 'unit_reporter']) {
       expect(computeAccess([role])).toEqual({
         dashboard: true,
+        cockpit: false,
         unitsRead: false,
         unitsEdit: false,
         users: false,
@@ -63,8 +64,40 @@ describe('computeAccess', () => {
         runningIndex: true,
         runningIndexPublish: false,
         runningIndexBonus: false,
+        cases: true,
+        casesCreate: false,
+        admonitions: false,
+        postMortems: true,
+        postMortemsManage: false,
+        bulletins: true,
+        bulletinsDraft: false,
+        bulletinsReceipts: false,
+        meetings: false,
+        meetingsManage: false,
       });
     }
+  });
+
+  it('shows talk records to discipline roles only, and lets the task force manage post-mortem reviews', () => {
+    expect(computeAccess(['discipline'])).toMatchObject({
+      admonitions: true,
+      cases: true,
+      casesCreate: true,
+    });
+    for (const role of ['supervisor', 'leader', 'unit_manager', 'unit_reporter', 'sys_admin', 'audit_admin'])
+      expect(computeAccess([role]).admonitions).toBe(false);
+    expect(computeAccess(['supervisor'])).toMatchObject({
+      postMortems: true,
+      postMortemsManage: true,
+      casesCreate: true,
+    });
+    expect(computeAccess(['leader'])).toMatchObject({
+      postMortems: true,
+      postMortemsManage: false,
+      casesCreate: true,
+    });
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin'])
+      expect(computeAccess([role])).toMatchObject({ cases: false, postMortems: false, casesCreate: false });
   });
 
   it('gives discipline and leaders read-only items', () => {
@@ -141,6 +174,32 @@ describe('computeAccess', () => {
   it('gives the region settings to the system administrator alone', () => {
     for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'supervisor', 'leader', 'unit_manager'])
       expect(computeAccess([role]).regionSettings, role).toBe(role === 'sys_admin');
+  });
+
+  it('shows bulletins to every business role and the meeting pack to the county roles; only the supervisor drafts and manages', () => {
+    const of = (role: string) => computeAccess([role]);
+    expect(of('supervisor')).toMatchObject({
+      bulletins: true,
+      bulletinsDraft: true,
+      bulletinsReceipts: true,
+      meetings: true,
+      meetingsManage: true,
+    });
+    expect(of('leader')).toMatchObject({
+      bulletins: true,
+      bulletinsDraft: false,
+      bulletinsReceipts: true,
+      meetings: true,
+      meetingsManage: false,
+    });
+    expect(of('discipline')).toMatchObject({
+      bulletins: true,
+      bulletinsReceipts: false,
+      meetings: true,
+      meetingsManage: false,
+    });
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin'])
+      expect(of(role), role).toMatchObject({ bulletins: false, meetings: false, bulletinsDraft: false });
   });
 
   it('gives a user without roles the dashboard and password only', () => {

@@ -6,6 +6,8 @@ import type { RoleInfo } from './api/types';
 export interface Access {
   /** the first screen: everyone signed in */
   dashboard: boolean;
+  /** the leader cockpit (领导驾驶舱) as the first screen: the roles that read the whole region */
+  cockpit: boolean;
   /** read the units list (sys_admin, supervisor, leader) */
   unitsRead: boolean;
   /** create and edit units (sys_admin) */
@@ -52,6 +54,26 @@ export interface Access {
   runningIndexPublish: boolean;
   /** enter and revoke commendations (争先创优加分) (supervisor) */
   runningIndexBonus: boolean;
+  /** verification cases (核查): county roles every case, unit roles their unit's once the findings were fed back */
+  cases: boolean;
+  /** enter a case from the 12345 hotline, a leader's instruction or a spot check (supervisor, discipline, leader) */
+  casesCreate: boolean;
+  /** admonition talks (谈话提醒) and conduct findings: discipline roles only */
+  admonitions: boolean;
+  /** post-mortem reviews (复盘): every business role (unit roles those of their items or actions) */
+  postMortems: boolean;
+  /** open, schedule, hold and close post-mortem reviews (supervisor) */
+  postMortemsManage: boolean;
+  /** supervision bulletins (督查通报): every business role (unit roles the published ones, with their receipts) */
+  bulletins: boolean;
+  /** generate, edit, publish and correct bulletins (supervisor) */
+  bulletinsDraft: boolean;
+  /** who has read a published bulletin (回执) (supervisor, leader) */
+  bulletinsReceipts: boolean;
+  /** the monthly meeting pack (月度例会材料) (supervisor, leader, discipline) */
+  meetings: boolean;
+  /** record the month's meeting and its commitments (supervisor) */
+  meetingsManage: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -60,6 +82,7 @@ export function computeAccess(roles: readonly string[]): Access {
   const has = (...codes: string[]) => codes.some((c) => roles.includes(c));
   return {
     dashboard: true,
+    cockpit: has('supervisor', 'leader', 'discipline'),
     unitsRead: has('sys_admin', 'supervisor', 'leader'),
     unitsEdit: has('sys_admin'),
     users: has('sys_admin'),
@@ -83,6 +106,16 @@ export function computeAccess(roles: readonly string[]): Access {
     runningIndex: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
     runningIndexPublish: has('supervisor'),
     runningIndexBonus: has('supervisor'),
+    cases: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
+    casesCreate: has('supervisor', 'discipline', 'leader'),
+    admonitions: has('discipline'),
+    postMortems: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
+    postMortemsManage: has('supervisor'),
+    bulletins: has('supervisor', 'leader', 'discipline', 'unit_manager', 'unit_reporter'),
+    bulletinsDraft: has('supervisor'),
+    bulletinsReceipts: has('supervisor', 'leader'),
+    meetings: has('supervisor', 'leader', 'discipline'),
+    meetingsManage: has('supervisor'),
   };
 }
 

@@ -11,6 +11,11 @@ import {
   ControlOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  HistoryOutlined,
+  FileTextOutlined,
+  ScheduleOutlined,
+  CommentOutlined,
+  SolutionOutlined,
   KeyOutlined,
   MessageOutlined,
   ProfileOutlined,
@@ -24,9 +29,11 @@ import { matchPath } from 'react-router';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Access, AccessKey } from './access';
 import { computeAccess } from './access';
+import { cockpitQuery } from './api/cockpit';
 import { dashboardQuery, queryKeys, todoApi } from './api/services';
 import { warningKeys, warningsApi } from './api/warnings';
 import type { Me } from './api/types';
+import { currentLocale } from './i18n';
 import type { MessageKey } from './locales/zh-CN';
 import { queryClient } from './queryClient';
 
@@ -44,7 +51,7 @@ export interface AppRoute {
   load: () => PageModule;
   Component: LazyExoticComponent<ComponentType>;
   /** data the page needs first, fetched as soon as the session is known */
-  prefetch?: () => void;
+  prefetch?: (user: Me) => void;
   hideInMenu?: boolean;
   /** for pages outside the menu: the id of the menu entry to highlight (item detail → items) */
   parent?: string;
@@ -62,7 +69,15 @@ export const appRoutes: AppRoute[] = [
     icon: <DashboardOutlined />,
     access: 'dashboard',
     ...page(() => import('./pages/dashboard/home')),
-    prefetch: () => void queryClient.prefetchQuery(dashboardQuery),
+    prefetch: (user) => {
+      void queryClient.prefetchQuery(dashboardQuery);
+      // The cockpit roles' first screen: its one request starts with the session, beside the page's chunk.
+      if (computeAccess(user.roles).cockpit) {
+        const mine =
+          user.roles.includes('leader') && new URLSearchParams(window.location.search).get('mine') === '1';
+        void queryClient.prefetchQuery(cockpitQuery(mine, currentLocale()));
+      }
+    },
   },
   {
     id: 'todo',
@@ -219,6 +234,76 @@ export const appRoutes: AppRoute[] = [
     ...page(() => import('./pages/running-index/unit')),
   },
   {
+    id: 'cases',
+    path: '/cases',
+    titleKey: 'menu.cases',
+    icon: <SolutionOutlined />,
+    access: 'cases',
+    ...page(() => import('./pages/cases/list')),
+  },
+  {
+    id: 'caseDetail',
+    path: '/cases/:id',
+    titleKey: 'caseDetail.title',
+    icon: <SolutionOutlined />,
+    access: 'cases',
+    hideInMenu: true,
+    parent: 'cases',
+    ...page(() => import('./pages/cases/detail')),
+  },
+  {
+    id: 'admonitions',
+    path: '/admonitions',
+    titleKey: 'menu.admonitions',
+    icon: <CommentOutlined />,
+    access: 'admonitions',
+    ...page(() => import('./pages/admonitions')),
+  },
+  {
+    id: 'postMortems',
+    path: '/post-mortems',
+    titleKey: 'menu.postMortems',
+    icon: <HistoryOutlined />,
+    access: 'postMortems',
+    ...page(() => import('./pages/reviews/list')),
+  },
+  {
+    id: 'postMortemEditor',
+    path: '/post-mortems/:id',
+    titleKey: 'postMortems.editorTitle',
+    icon: <HistoryOutlined />,
+    access: 'postMortems',
+    hideInMenu: true,
+    parent: 'postMortems',
+    ...page(() => import('./pages/reviews/editor')),
+  },
+  {
+    id: 'bulletins',
+    path: '/bulletins',
+    titleKey: 'menu.bulletins',
+    icon: <FileTextOutlined />,
+    access: 'bulletins',
+    ...page(() => import('./pages/bulletins/list')),
+  },
+  {
+    id: 'bulletinDetail',
+    path: '/bulletins/:id',
+    titleKey: 'bulletins.detailTitle',
+    icon: <FileTextOutlined />,
+    access: 'bulletins',
+    hideInMenu: true,
+    parent: 'bulletins',
+    ...page(() => import('./pages/bulletins/detail')),
+  },
+  {
+    id: 'meetings',
+    path: '/meetings',
+    titleKey: 'menu.meetings',
+    icon: <ScheduleOutlined />,
+    access: 'meetings',
+    ...page(() => import('./pages/meetings')),
+  },
+  {
     id: 'notifications',
     path: '/notifications',
     titleKey: 'menu.notifications',
@@ -300,6 +385,9 @@ export function visibleRoutes(access: Access): AppRoute[] {
 export const loadLoginPage = () => import('./pages/auth/login');
 /** The public rating page (服务评议, no login), outside the app shell like the login page. */
 export const loadRatePage = () => import('./pages/public/rate');
+/** The public complaint form and its tracking page (群众反映, no login), outside the app shell like /rate. */
+export const loadComplaintPage = () => import('./pages/public/complaint');
+export const loadComplaintStatusPage = () => import('./pages/public/complaint-status');
 
 export function routeFor(pathname: string): AppRoute | undefined {
   // Static paths first, so that /items/new is not taken for the item "new".
@@ -320,11 +408,13 @@ export function menuRouteFor(pathname: string): AppRoute | undefined {
 export function preloadPage(pathname: string): void {
   if (pathname === '/login') void loadLoginPage();
   else if (pathname === '/rate') void loadRatePage();
+  else if (pathname === '/complaint') void loadComplaintPage();
+  else if (pathname.startsWith('/complaint/status')) void loadComplaintStatusPage();
   else void routeFor(pathname)?.load();
 }
 
 /** Starts fetching the first data of the page at `pathname` once the signed-in user is known. */
 export function prefetchPage(pathname: string, user: Me): void {
   const route = routeFor(pathname);
-  if (route?.prefetch && computeAccess(user.roles)[route.access]) route.prefetch();
+  if (route?.prefetch && computeAccess(user.roles)[route.access]) route.prefetch(user);
 }

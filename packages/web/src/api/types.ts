@@ -583,6 +583,15 @@ export const NOTIFICATION_KINDS = [
   'request_decided',
   'warning_issued',
   'warning_escalated',
+  'case_received',
+  'case_team',
+  'case_feedback',
+  'case_plan_submitted',
+  'case_plan_decided',
+  'case_overdue',
+  'case_measure_overdue',
+  'bulletin_published',
+  'rating_low',
 ] as const;
 
 export interface NotificationView {

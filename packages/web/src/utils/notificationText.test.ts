@@ -103,6 +103,61 @@ describe('notification texts', () => {
     expect(notificationLink(card)).toBe('/warnings/w2');
   });
 
+  it('words a published bulletin with its number and title and leads to it', () => {
+    const n = {
+      kind: 'bulletin_published',
+      params: { bulletinId: 'b1', number: '松执专〔2022〕3号', title: '四月督查通报' },
+      itemId: null,
+      reportId: null,
+    };
+    for (const [tr, locale] of [
+      [zh, 'zh-CN'],
+      [en, 'en-US'],
+    ] as const) {
+      const text = notificationText(n, tr.t, tr.exists, locale);
+      expect(text).toContain('松执专〔2022〕3号');
+      expect(text).toContain('四月督查通报');
+      expect(text).not.toMatch(/\{\{|notification\./);
+    }
+    expect(notificationLink(n)).toBe('/bulletins/b1');
+  });
+
+  it('words a low service rating with its month and service and leads to the follow-ups', () => {
+    const n = {
+      kind: 'rating_low',
+      params: { unitName: '大东坝镇', month: '2022-04', service: 'approval', compliance: 2 },
+      itemId: null,
+      reportId: null,
+    };
+    expect(notificationText(n, zh.t, zh.exists, 'zh-CN')).toContain('2022-04的“行政审批”');
+    expect(notificationText(n, en.t, en.exists, 'en-US')).toContain('“Administrative approval”');
+    expect(notificationLink(n)).toBe('/ratings/follow-ups');
+  });
+
+  it('words every case notification and leads to its case', () => {
+    for (const kind of [
+      'case_received',
+      'case_team',
+      'case_feedback',
+      'case_plan_submitted',
+      'case_plan_decided',
+      'case_overdue',
+      'case_measure_overdue',
+    ]) {
+      for (const [tr, locale, messages] of [
+        [zh, 'zh-CN', zhCN],
+        [en, 'en-US', enUS],
+      ] as const) {
+        const text = notificationText({ kind, params: { caseId: 'c1' } }, tr.t, tr.exists, locale);
+        expect(text).not.toBe(messages['notification.unknown']);
+        expect(text).not.toMatch(/\{\{|notification\./);
+      }
+      expect(notificationLink({ kind, itemId: null, reportId: null, params: { caseId: 'c1' } })).toBe(
+        '/cases/c1',
+      );
+    }
+  });
+
   it('leads to the report or the item', () => {
     expect(notificationLink({ kind: 'report_returned', itemId: 'i1', reportId: 'r1' })).toBe(
       '/reports/r1/edit',

@@ -47,6 +47,14 @@ export function notificationText(
     requestKind:
       requestKind && exists(`requestKind.${requestKind}`) ? t(`requestKind.${requestKind}`) : requestKind,
     reason: reason || t('notification.noReason'),
+    // A bulletin published (督查通报): its number and title.
+    number: str(p.number, '—'),
+    title: str(p.title),
+    // A low service rating (服务评议): the month and the service rated.
+    month: str(p.month, '—'),
+    service: exists(`ratingService.${str(p.service)}`)
+      ? t(`ratingService.${str(p.service)}`)
+      : str(p.service),
   });
 }
 
@@ -75,7 +83,7 @@ function warningText(
   });
 }
 
-/** Where a notification leads: a warning's "why", the report's form or its item. */
+/** Where a notification leads: a warning's "why", a bulletin, a case, the report's form or its item. */
 export function notificationLink(n: {
   kind: string;
   itemId: string | null;
@@ -85,6 +93,15 @@ export function notificationLink(n: {
   if (n.kind === 'warning_issued' || n.kind === 'warning_escalated') {
     const warningId = str(n.params?.warningId);
     if (warningId) return `/warnings/${encodeURIComponent(warningId)}`;
+  }
+  if (n.kind === 'bulletin_published') {
+    const bulletinId = str(n.params?.bulletinId);
+    return bulletinId ? `/bulletins/${encodeURIComponent(bulletinId)}` : '/bulletins';
+  }
+  if (n.kind === 'rating_low') return '/ratings/follow-ups';
+  if (n.kind.startsWith('case_')) {
+    const caseId = str(n.params?.caseId);
+    if (caseId) return `/cases/${encodeURIComponent(caseId)}`;
   }
   if (!n.itemId) return null;
   if (n.kind === 'report_returned' && n.reportId) return `/reports/${n.reportId}/edit`;

@@ -1,6 +1,7 @@
-// The first screen: real figures of the region from GET /api/dashboard. Only the fields of the contract are
-// read; anything the server adds later (lights, index) is ignored until a section is written for it. The item
-// figures show when the server sends them (roles that see items).
+// The first screen. Supervisors, leaders and discipline inspectors get the leader cockpit (Cockpit.tsx) with the
+// region's base data below it; unit users and the administrators get the base data: real figures of the region
+// from GET /api/dashboard. Only the fields of the contract are read. The item figures show when the server sends
+// them (roles that see items).
 import {
   ApartmentOutlined,
   ClockCircleOutlined,
@@ -23,6 +24,7 @@ import PageContainer from '../../../components/PageContainer';
 import WarningSummaryCard from '../../../components/WarningSummaryCard';
 import { tDynamic, unitKindName } from '../../../i18n';
 import { errorText } from '../../../utils/errors';
+import CockpitPage from './Cockpit';
 
 interface KindRow {
   kind: string;
@@ -125,7 +127,13 @@ function ItemFigures({ items }: { items: DashboardItems }) {
   );
 }
 
-export default function DashboardPage() {
+export default function HomePage() {
+  const { access } = useAuth();
+  return access.cockpit ? <CockpitPage footer={<DashboardPage embedded />} /> : <DashboardPage />;
+}
+
+/** The region's base data; `embedded` under the cockpit (which has its own lights and cards). */
+function DashboardPage({ embedded = false }: { embedded?: boolean }) {
   const { t } = useTranslation();
   const { user, access } = useAuth();
   const query = useQuery(dashboardQuery);
@@ -147,16 +155,8 @@ export default function DashboardPage() {
     { title: t('dashboard.categoryUnits'), dataIndex: 'unitCount', align: 'right', width: 120 },
   ];
 
-  return (
-    <PageContainer
-      title={t('dashboard.title')}
-      subTitle={t('dashboard.subtitle', { region: regionName })}
-      extra={
-        <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()} loading={query.isFetching}>
-          {t('common.refresh')}
-        </Button>
-      }
-    >
+  const content = (
+    <>
       {query.isError ? (
         <Alert
           type="error"
@@ -222,7 +222,7 @@ export default function DashboardPage() {
         </Row>
       </section>
 
-      {access.warnings ? <WarningSummaryCard /> : null}
+      {access.warnings && !embedded ? <WarningSummaryCard /> : null}
 
       {isItemFigures(data?.items) ? <ItemFigures items={data.items} /> : null}
 
@@ -255,6 +255,30 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+    </>
+  );
+  if (embedded)
+    return (
+      <section aria-labelledby="dashboard-base-data" data-testid="dashboard-base-data">
+        <Typography.Title level={5} id="dashboard-base-data">
+          {t('cockpit.baseData')}
+        </Typography.Title>
+        <Flex vertical gap={16}>
+          {content}
+        </Flex>
+      </section>
+    );
+  return (
+    <PageContainer
+      title={t('dashboard.title')}
+      subTitle={t('dashboard.subtitle', { region: regionName })}
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()} loading={query.isFetching}>
+          {t('common.refresh')}
+        </Button>
+      }
+    >
+      {content}
     </PageContainer>
   );
 }

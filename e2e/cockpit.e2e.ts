@@ -1,0 +1,73 @@
+// The leader cockpit (领导驾驶舱) in a real browser: a county leader signs in and the first screen tells the demo's
+// story — two yellow cards; the yellow-card figure opens the warning board listing exactly those cards; "only my
+// items" narrows the lights; the cockpit fits a phone.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, browserAvailable, launch } from './browser.ts';
+
+async function logIn(page: Page, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('Benpao#2022');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+const countOf = async (page: Page, testId: string) =>
+  Number(await page.getByTestId(testId).getAttribute('data-count'));
+
+describe.skipIf(!browserAvailable)('leader cockpit in Chromium', () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ browser, close } = await launch());
+  });
+  afterAll(() => close?.());
+
+  it('shows a leader the two yellow cards, and the figure opens the board listing exactly those', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'leader3');
+    await page.getByTestId('cockpit-card-yellow').waitFor();
+    expect(await countOf(page, 'cockpit-card-yellow')).toBe(2);
+    await expect.poll(() => page.getByTestId('cockpit-newest').innerText()).toContain('大东坝镇');
+    await expect.poll(() => page.getByTestId('cockpit-index').innerText()).toMatch(/新兴镇|大东坝镇/);
+
+    await page.getByTestId('cockpit-card-yellow').click();
+    await page.waitForURL(/\/warnings\?.*kind=card/);
+    await page.getByTestId('warning-list').waitFor();
+    const rows = page
+      .getByTestId('warning-row')
+      .filter({ has: page.locator('[data-testid=warning-badge][data-kind=card][data-colour=yellow]') });
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => page.getByTestId('warning-row').count()).toBe(2);
+    const text = await page.getByTestId('warning-list').innerText();
+    expect(text).toContain('大东坝镇');
+    expect(text).toContain('新兴镇');
+
+    // Back on the first screen, "only my items" narrows the lights to leader3's items.
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('cockpit-light-yellow').waitFor();
+    const region = await countOf(page, 'cockpit-light-yellow');
+    await page.getByTestId('cockpit-mine').click();
+    await page.waitForURL(/mine=1/);
+    await expect.poll(() => countOf(page, 'cockpit-light-yellow')).toBeLessThan(region);
+    await expect.poll(() => page.getByTestId('cockpit-at-risk').innerText()).toContain('松材线虫病');
+    await context.close();
+  });
+
+  it('fits a phone without sideways scrolling', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await logIn(page, 'supervisor');
+    await page.getByTestId('cockpit-card-yellow').waitFor();
+    await page.getByTestId('trend-chart').waitFor();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(375 + 1);
+    await context.close();
+  });
+});
