@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/index.ts';
 import { errors, idParam } from '../../http.ts';
 import { pickLocale } from '../../i18n/messages.ts';
