@@ -39,6 +39,7 @@ async function noSidewaysScroll(page: Page) {
 /** Runs one workflow step from the case page: its button, then the modal's fields, then OK. */
 async function step(page: Page, action: string, fill?: () => Promise<void>) {
   await page.getByTestId(`case-action-${action}`).click();
+  await page.locator('.ant-modal:visible').getByTestId('case-step-ok').waitFor();
   await fill?.();
   await page.locator('.ant-modal:visible').getByTestId('case-step-ok').click();
   await page
@@ -150,6 +151,7 @@ describe.skipIf(!browserAvailable)(
 
       await step(inspector, 'finding', async () => {
         await inspector.getByTestId('case-finding-category').click();
+        await inspector.keyboard.type('现场管理');
         await pick(inspector, '现场管理不到位');
         await inspector
           .getByTestId('case-finding-text')

@@ -624,6 +624,7 @@ export default function CaseDetailPage() {
             rules={[{ required: true, message: t('common.required') }]}
           >
             <Select
+              showSearch={{ optionFilterProp: 'label' }}
               options={FINDING_CATEGORIES.map((k) => ({ value: k, label: t(`findingCategory.${k}`) }))}
               data-testid="case-finding-category"
             />
