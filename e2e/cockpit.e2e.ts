@@ -41,9 +41,9 @@ describe.skipIf(!browserAvailable)('leader cockpit in Chromium', () => {
       .filter({ has: page.locator('[data-testid=warning-badge][data-kind=card][data-colour=yellow]') });
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => page.getByTestId('warning-row').count()).toBe(2);
-    const text = await page.getByTestId('warning-list').innerText();
-    expect(text).toContain('大东坝镇');
-    expect(text).toContain('新兴镇');
+    // The list may re-render while its queries settle: read it once it shows both towns.
+    await expect.poll(() => page.getByTestId('warning-list').innerText()).toContain('大东坝镇');
+    await expect.poll(() => page.getByTestId('warning-list').innerText()).toContain('新兴镇');
 
     // Back on the first screen, "only my items" narrows the lights to leader3's items.
     await page.goto(`${baseUrl}/`);
