@@ -986,4 +986,19 @@ describe.skipIf(!pgAvailable)(`verification cases (${dialect})`, () => {
     expect(extended).toMatchObject({ deadline: '2022-05-31', overdue: false, overdueMeasures: 1 });
     await setRegion(t, { today: '2022-04-20' });
   });
+
+  it('offers the team to be formed from the region’s discipline inspectors and task-force members only', async () => {
+    const list = ok<{ items: { id: string; displayName: string; roles: string[] }[] }>(
+      await get(c.discipline, '/api/cases/team-candidates'),
+    );
+    const ids = list.items.map((x) => x.id);
+    expect(ids).toContain(await userId(t, 'discipline'));
+    expect(ids).toContain(await userId(t, 'supervisor'));
+    expect(ids).not.toContain(await userId(t, 'leader'));
+    expect(ids).not.toContain(await userId(t, 'wangsong'));
+    expect(list.items.every((x) => x.roles.every((r) => r === 'discipline' || r === 'supervisor'))).toBe(
+      true,
+    );
+    expectError(await get(c.wangsong, '/api/cases/team-candidates'), 403, 'forbidden');
+  });
 });

@@ -564,6 +564,7 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
       },
     }),
   },
+  'GET /api/cases/team-candidates': { allowed: ['supervisor', 'discipline'] },
   'GET /api/cases/settings': { allowed: READERS },
   'PUT /api/cases/settings': {
     allowed: ['sys_admin'],

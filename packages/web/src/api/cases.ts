@@ -270,6 +270,12 @@ export const casesApi = {
     download('/cases/export.xlsx', 'cases.xlsx', { query }),
   get: (id: string, signal?: AbortSignal) => http.get<CaseDetail>(`/cases/${enc(id)}`, { signal }),
   create: (body: CaseCreate) => http.post<CaseDetail>('/cases', body),
+  /** The region's discipline inspectors and task-force members, who may be put on a team. */
+  teamCandidates: (signal?: AbortSignal) =>
+    http.get<{ items: { id: string; displayName: string; unitName: string; roles: string[] }[] }>(
+      '/cases/team-candidates',
+      { signal },
+    ),
   team: (id: string, body: { unitId?: string; members: { userId: string; lead: boolean }[] }) =>
     http.put<CaseDetail>(`/cases/${enc(id)}/team`, body),
   finding: (id: string, body: { category: FindingCategory; text: string }) =>

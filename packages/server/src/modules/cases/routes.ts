@@ -38,6 +38,7 @@ import {
   photoView,
   planBody,
   planDecisionBody,
+  teamCandidates,
   planParams,
   progressBody,
   publicStatus,
@@ -210,6 +211,16 @@ export const caseRoutes =
         response: { 201: caseDetail, ...errors(400, 401, 403) },
       },
       handler: async (req, reply) => reply.status(201).send(await service.createCase(db, req.ctx, req.body)),
+    });
+    app.get('/api/cases/team-candidates', {
+      config: { policy: 'case.manage' },
+      schema: {
+        tags,
+        summary:
+          'Who may be put on a verification team: the region’s discipline inspectors and task-force members',
+        response: { 200: teamCandidates, ...errors(401, 403) },
+      },
+      handler: (req) => service.teamCandidates(db, req.ctx),
     });
     app.get('/api/cases/settings', {
       config: { policy: 'case.settings.read' },

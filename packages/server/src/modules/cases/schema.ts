@@ -189,6 +189,18 @@ export const caseWarningBody = z.strictObject({
 });
 export type CaseWarningBody = z.infer<typeof caseWarningBody>;
 
+/** Who may sit on a verification team (核查组): the region's active discipline inspectors and task-force members. */
+export const teamCandidates = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      unitName: z.string(),
+      roles: z.array(z.enum(['discipline', 'supervisor'])),
+    }),
+  ),
+});
+
 export const caseSettingsView = z.object({
   complaintDays: z.number().int(),
   enquiryDays: z.number().int(),

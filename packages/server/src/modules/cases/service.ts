@@ -343,6 +343,34 @@ export async function caseDeadlineDays(db: Queryable, regionId: string): Promise
 
 const settingsViewOf = (d: CaseDeadlineDays) => ({ complaintDays: d.complaint, enquiryDays: d.enquiry });
 
+/** The accounts a case's team may be formed from: the region's active discipline inspectors and supervisors. */
+export async function teamCandidates(db: Db, ctx: RequestContext) {
+  const actor = actorOf(ctx);
+  assertAuthorized(actor, 'case.manage', { regionId: actor.regionId });
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.display_name', 'units.name as unit_name', 'user_roles.role'])
+    .where('users.region_id', '=', actor.regionId)
+    .where('users.active', '=', 1)
+    .where('user_roles.role', 'in', ['discipline', 'supervisor'])
+    .orderBy('units.name')
+    .orderBy('users.display_name')
+    .orderBy('users.id')
+    .execute();
+  const byId = new Map<
+    string,
+    { id: string; displayName: string; unitName: string; roles: ('discipline' | 'supervisor')[] }
+  >();
+  for (const r of rows) {
+    const c = byId.get(r.id) ?? { id: r.id, displayName: r.display_name, unitName: r.unit_name, roles: [] };
+    c.roles.push(r.role as 'discipline' | 'supervisor');
+    byId.set(r.id, c);
+  }
+  return { items: [...byId.values()] };
+}
+
 export async function getCaseSettings(db: Db, ctx: RequestContext) {
   const actor = actorOf(ctx);
   return settingsViewOf(await caseDeadlineDays(db, actor.regionId));

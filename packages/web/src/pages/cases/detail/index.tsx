@@ -221,6 +221,11 @@ export default function CaseDetailPage() {
     queryFn: ({ signal }) => casesApi.get(id, signal),
   });
   const units = useAllUnits(dialog?.kind === 'team');
+  const candidates = useQuery({
+    queryKey: [...caseKeys.detail(id), 'team-candidates'],
+    queryFn: ({ signal }) => casesApi.teamCandidates(signal),
+    enabled: dialog?.kind === 'team',
+  });
 
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (detail.isError)
@@ -576,10 +581,12 @@ export default function CaseDetailPage() {
           onClose={() => setDialog(null)}
         >
           {() => {
-            // Candidates: the caller and the members already on the team; the API offers no list of the region's
-            // discipline and task-force accounts to these roles.
+            // Candidates: the region's discipline inspectors and task-force members, with the caller and the
+            // members already on the team whatever the list says.
             const people = new Map<string, string>([[user.id, user.displayName]]);
             for (const m of c.team) people.set(m.userId, m.displayName);
+            for (const p of candidates.data?.items ?? [])
+              people.set(p.id, `${p.displayName} · ${p.unitName}`);
             const options = [...people].map(([value, label]) => ({ value, label }));
             return (
               <>
