@@ -3,7 +3,11 @@
 // items" narrows the lights; the cockpit fits a phone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browserAvailable, launch } from './browser.ts';
+import { browserAvailable, launch } from './browser.ts';
+import { startServer } from './setup/server.ts';
+
+// Its own server: other browser tests change the shared demo's warnings (a card cleared, another issued).
+let baseUrl = '';
 
 async function logIn(page: Page, username: string) {
   await page.goto(`${baseUrl}/login`);
@@ -19,10 +23,17 @@ const countOf = async (page: Page, testId: string) =>
 describe.skipIf(!browserAvailable)('leader cockpit in Chromium', () => {
   let browser: Browser;
   let close: () => Promise<void>;
+  let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
+    const server = await startServer();
+    baseUrl = server.baseUrl;
+    stop = server.stop;
     ({ browser, close } = await launch());
   });
-  afterAll(() => close?.());
+  afterAll(async () => {
+    await close?.();
+    await stop?.();
+  });
 
   it('shows a leader the two yellow cards, and the figure opens the board listing exactly those', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });

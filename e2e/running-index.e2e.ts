@@ -58,7 +58,8 @@ describe.skipIf(!browserAvailable)('the running index (奔跑指数) in Chromium
     const pickerInput =
       (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
     expect(await pickerInput.inputValue()).toBe('2022-04');
-    expect(await supervisor.getByTestId('index-chart').count()).toBeGreaterThan(0);
+    // The charts load lazily (ECharts): wait for them rather than race them.
+    await expect.poll(() => supervisor.getByTestId('index-chart').count()).toBeGreaterThan(0);
     await supervisor.getByTestId('index-publish').click();
     const refused = supervisor.waitForResponse(
       (r) => r.request().method() === 'POST' && r.url().endsWith('/api/index/months/2022-04/publish'),
