@@ -65,179 +65,181 @@ describe.skipIf(!browserAvailable)(
       await server?.stop();
     });
 
-    // Skipped under CI only, loudly: on a fresh clone's CI run the complaint's submission (proof of work, photo,
-    // POST) never reached the server within 150 s, while the same test passes on the developer's tree. Under
-    // investigation (session 3's closing note); the server suite covers the complaint intake meanwhile.
-    it.skipIf(!!process.env.CI)(
-      'citizen files, discipline verifies, the town plans, discipline approves, the citizen sees it',
-      async () => {
-        const base = server.baseUrl;
-        const phoneOptions = { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true };
+    it('citizen files, discipline verifies, the town plans, discipline approves, the citizen sees it', async () => {
+      const base = server.baseUrl;
+      const phoneOptions = { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true };
 
-        // ---- The citizen, on a phone, no login.
-        const citizenContext: BrowserContext = await browser.newContext(phoneOptions);
-        citizenContext.setDefaultTimeout(20_000);
-        const citizen = await citizenContext.newPage();
-        await citizen.goto(`${base}/complaint`);
-        await citizen.getByTestId('complaint-description').waitFor();
-        const form = (await (await citizen.request.get(`${base}/api/public/complaints/form`)).json()) as {
-          items: { title: string }[];
-        };
-        // The bridge when the public may still name it (an item in progress), else its town.
-        if (form.items.some((i) => i.title.includes('王村大桥'))) {
-          await citizen.getByTestId('complaint-item').click();
-          await citizen.keyboard.type('王村');
-          await pick(citizen, '王村大桥');
-        } else {
-          await citizen.getByTestId('complaint-subject-choice').getByText('单位').click();
-          await citizen.getByTestId('complaint-unit').click();
-          await citizen.keyboard.type('望松');
-          await pick(citizen, '望松街道');
+      // ---- The citizen, on a phone, no login.
+      const citizenContext: BrowserContext = await browser.newContext(phoneOptions);
+      citizenContext.setDefaultTimeout(20_000);
+      const citizen = await citizenContext.newPage();
+      // An unlucky challenge: the page is told to find 19 zero bits (what it finds also has the 16 the server
+      // checks), eight times the usual search. Its progress bar once re-rendered on every batch of hashes, and a
+      // long search tripped React's infinite-update guard (error #185), so the complaint was never sent.
+      await citizen.route('**/api/public/complaints/form*', async (route) => {
+        const response = await route.fetch();
+        const json = (await response.json()) as { challenge: { difficulty: number } };
+        json.challenge.difficulty = 19;
+        await route.fulfill({ response, json });
+      });
+      await citizen.goto(`${base}/complaint`);
+      await citizen.getByTestId('complaint-description').waitFor();
+      const form = (await (await citizen.request.get(`${base}/api/public/complaints/form`)).json()) as {
+        items: { title: string }[];
+      };
+      // The bridge when the public may still name it (an item in progress), else its town.
+      if (form.items.some((i) => i.title.includes('王村大桥'))) {
+        await citizen.getByTestId('complaint-item').click();
+        await citizen.keyboard.type('王村');
+        await pick(citizen, '王村大桥');
+      } else {
+        await citizen.getByTestId('complaint-subject-choice').getByText('单位').click();
+        await citizen.getByTestId('complaint-unit').click();
+        await citizen.keyboard.type('望松');
+        await pick(citizen, '望松街道');
+      }
+      await citizen.getByTestId('complaint-description').fill(DESCRIPTION);
+      await citizen
+        .locator('input[type=file]')
+        .first()
+        .setInputFiles({ name: '封道现场.png', mimeType: 'image/png', buffer: png() });
+      await citizen.getByTestId('complaint-name').fill(NAME);
+      // A number that is not one is refused on its field before anything is sent.
+      await citizen.getByTestId('complaint-phone').fill('12345');
+      await citizen.getByTestId('complaint-submit').click();
+      await expect
+        .poll(() => citizen.locator('.ant-form-item-explain-error').allInnerTexts())
+        .toContain('请输入正确的手机号或座机号（如 0578-8123456）');
+      await citizen.getByTestId('complaint-phone').fill(PHONE);
+      await noSidewaysScroll(citizen);
+      // The proof of work, the photo and the complaint: allow for a busy machine.
+      const filed = citizen.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/api/public/complaints'),
+        // A 16-bit proof of work takes 2^16 hashes on average, but an unlucky challenge several times that.
+        { timeout: 60_000 },
+      );
+      await citizen.getByTestId('complaint-submit').click();
+      expect((await filed).status()).toBe(201);
+      const receipt = (await citizen.getByTestId('complaint-receipt').innerText()).trim();
+      expect(receipt).toMatch(/^TS\d{8}-[0-9A-Z]{8}$/);
+      await noSidewaysScroll(citizen);
+
+      // The tracking page, reached from the receipt: received, and nothing personal.
+      await citizen.getByTestId('complaint-track-link').click();
+      await expect
+        .poll(() => citizen.getByTestId('complaint-status').getAttribute('data-status'))
+        .toBe('received');
+      await noSidewaysScroll(citizen);
+
+      // ---- The discipline inspector opens the case from the list.
+      const desk = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      desk.setDefaultTimeout(20_000);
+      const inspector = await desk.newPage();
+      await logIn(inspector, base, 'discipline');
+      await inspector.getByTestId('menu-cases').click();
+      await inspector.getByTestId('cases-search').locator('input').fill(receipt);
+      await inspector.getByTestId('cases-search').locator('input').press('Enter');
+      await expect.poll(() => inspector.getByTestId('case-row').count()).toBe(1);
+      await inspector.getByTestId('case-link').first().click();
+      await expect.poll(() => inspector.getByTestId('case-receipt').innerText()).toBe(receipt);
+      expect(await stateOf(inspector)).toBe('received');
+      // Discipline roles see the complainant's contact in full, and the photo.
+      expect(await inspector.getByTestId('case-contact').getAttribute('data-masked')).toBe('false');
+      expect(await inspector.getByTestId('case-contact').innerText()).toContain(PHONE);
+      expect(await inspector.getByTestId('case-file').count()).toBe(1);
+      // Only the steps of this state are offered.
+      expect(await inspector.getByTestId('case-action-approve_plan').count()).toBe(0);
+
+      // The team (the inspector as lead), with the town as the unit concerned.
+      await step(inspector, 'assign_team', async () => {
+        await inspector.getByTestId('case-team-unit').click();
+        await inspector.keyboard.type('望松');
+        await pick(inspector, '望松街道');
+      });
+      await expect.poll(() => stateOf(inspector)).toBe('verifying');
+      await expect.poll(() => inspector.getByTestId('case-team-member').count()).toBe(1);
+
+      await step(inspector, 'finding', async () => {
+        await inspector.getByTestId('case-finding-category').click();
+        await inspector.keyboard.type('现场管理');
+        await pick(inspector, '现场管理不到位');
+        await inspector
+          .getByTestId('case-finding-text')
+          .fill('封道绕行无指示、夜间无照明（演示数据，虚构）。');
+      });
+      await expect
+        .poll(() =>
+          inspector.locator('[data-testid=case-finding][data-category=inadequate_site_management]').count(),
+        )
+        .toBe(1);
+      await step(inspector, 'issue_findings', () =>
+        inspector
+          .getByTestId('case-step-text')
+          .fill('请于期限内落实绕行指示和夜间照明，报送整改方案（演示数据，虚构）。'),
+      );
+      await expect.poll(() => stateOf(inspector)).toBe('findings_issued');
+      const caseUrl = inspector.url();
+      const deadline = (
+        (await (await inspector.request.get(`${base}/api/public/complaints/${receipt}`)).json()) as {
+          deadline: string;
         }
-        await citizen.getByTestId('complaint-description').fill(DESCRIPTION);
-        await citizen
-          .locator('input[type=file]')
+      ).deadline;
+
+      // ---- 望松街道's manager submits the plan, on a phone; the complainant's contact stays masked for the town.
+      const townContext = await browser.newContext(phoneOptions);
+      townContext.setDefaultTimeout(20_000);
+      const town = await townContext.newPage();
+      await logIn(town, base, 'wangsong');
+      await town.goto(caseUrl);
+      await expect.poll(() => stateOf(town)).toBe('findings_issued');
+      expect(await town.getByTestId('case-contact').getAttribute('data-masked')).toBe('true');
+      expect(await town.getByTestId('case-contact').innerText()).not.toContain(PHONE);
+      expect(await town.getByTestId('case-contact').innerText()).not.toContain(NAME);
+      await step(town, 'submit_plan', async () => {
+        await town
+          .getByTestId('case-plan-summary')
+          .fill('增设绕行指示牌和夜间照明，安排专人值守（演示数据，虚构）。');
+        await town
+          .getByTestId('case-measure-text')
           .first()
-          .setInputFiles({ name: '封道现场.png', mimeType: 'image/png', buffer: png() });
-        await citizen.getByTestId('complaint-name').fill(NAME);
-        // A number that is not one is refused on its field before anything is sent.
-        await citizen.getByTestId('complaint-phone').fill('12345');
-        await citizen.getByTestId('complaint-submit').click();
-        await expect
-          .poll(() => citizen.locator('.ant-form-item-explain-error').allInnerTexts())
-          .toContain('请输入正确的手机号或座机号（如 0578-8123456）');
-        await citizen.getByTestId('complaint-phone').fill(PHONE);
-        await noSidewaysScroll(citizen);
-        // The proof of work, the photo and the complaint: allow for a busy machine.
-        const filed = citizen.waitForResponse(
-          (r) => r.request().method() === 'POST' && r.url().endsWith('/api/public/complaints'),
-          // Solving the 16-bit proof of work in the page can take long when CI runs the other suites alongside.
-          { timeout: 150_000 },
-        );
-        await citizen.getByTestId('complaint-submit').click();
-        expect((await filed).status()).toBe(201);
-        const receipt = (await citizen.getByTestId('complaint-receipt').innerText()).trim();
-        expect(receipt).toMatch(/^TS\d{8}-[0-9A-Z]{8}$/);
-        await noSidewaysScroll(citizen);
+          .fill('在封道两端和绕行路口设置指示牌 6 块，加装临时照明。');
+        await town.getByTestId('case-measure-owner').first().fill('街道城建办');
+        const picker = town.getByTestId('case-measure-deadline').first();
+        const input =
+          (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
+        await input.click();
+        await input.fill(deadline);
+        await input.press('Tab');
+      });
+      await expect.poll(() => stateOf(town)).toBe('plan_submitted');
+      await noSidewaysScroll(town);
 
-        // The tracking page, reached from the receipt: received, and nothing personal.
-        await citizen.getByTestId('complaint-track-link').click();
-        await expect
-          .poll(() => citizen.getByTestId('complaint-status').getAttribute('data-status'))
-          .toBe('received');
-        await noSidewaysScroll(citizen);
+      // ---- The inspector approves it.
+      await inspector.reload();
+      await expect.poll(() => stateOf(inspector)).toBe('plan_submitted');
+      await inspector.getByTestId('case-action-approve_plan').click();
+      await expect.poll(() => stateOf(inspector)).toBe('rectifying');
+      await expect
+        .poll(() => inspector.locator('[data-testid=case-plan-status][data-status=approved]').count())
+        .toBe(1);
 
-        // ---- The discipline inspector opens the case from the list.
-        const desk = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-        desk.setDefaultTimeout(20_000);
-        const inspector = await desk.newPage();
-        await logIn(inspector, base, 'discipline');
-        await inspector.getByTestId('menu-cases').click();
-        await inspector.getByTestId('cases-search').locator('input').fill(receipt);
-        await inspector.getByTestId('cases-search').locator('input').press('Enter');
-        await expect.poll(() => inspector.getByTestId('case-row').count()).toBe(1);
-        await inspector.getByTestId('case-link').first().click();
-        await expect.poll(() => inspector.getByTestId('case-receipt').innerText()).toBe(receipt);
-        expect(await stateOf(inspector)).toBe('received');
-        // Discipline roles see the complainant's contact in full, and the photo.
-        expect(await inspector.getByTestId('case-contact').getAttribute('data-masked')).toBe('false');
-        expect(await inspector.getByTestId('case-contact').innerText()).toContain(PHONE);
-        expect(await inspector.getByTestId('case-file').count()).toBe(1);
-        // Only the steps of this state are offered.
-        expect(await inspector.getByTestId('case-action-approve_plan').count()).toBe(0);
+      // ---- The citizen's tracking page shows the new status, the town, and no personal data.
+      await citizen.reload();
+      await expect
+        .poll(() => citizen.getByTestId('complaint-status').getAttribute('data-status'))
+        .toBe('rectifying');
+      const text = await citizen.locator('body').innerText();
+      expect(text).toContain('整改中');
+      expect(text).toContain('望松街道');
+      expect(text).not.toContain(PHONE);
+      expect(text).not.toContain(PHONE.slice(-4));
+      expect(text).not.toContain(NAME);
+      await noSidewaysScroll(citizen);
 
-        // The team (the inspector as lead), with the town as the unit concerned.
-        await step(inspector, 'assign_team', async () => {
-          await inspector.getByTestId('case-team-unit').click();
-          await inspector.keyboard.type('望松');
-          await pick(inspector, '望松街道');
-        });
-        await expect.poll(() => stateOf(inspector)).toBe('verifying');
-        await expect.poll(() => inspector.getByTestId('case-team-member').count()).toBe(1);
-
-        await step(inspector, 'finding', async () => {
-          await inspector.getByTestId('case-finding-category').click();
-          await inspector.keyboard.type('现场管理');
-          await pick(inspector, '现场管理不到位');
-          await inspector
-            .getByTestId('case-finding-text')
-            .fill('封道绕行无指示、夜间无照明（演示数据，虚构）。');
-        });
-        await expect
-          .poll(() =>
-            inspector.locator('[data-testid=case-finding][data-category=inadequate_site_management]').count(),
-          )
-          .toBe(1);
-        await step(inspector, 'issue_findings', () =>
-          inspector
-            .getByTestId('case-step-text')
-            .fill('请于期限内落实绕行指示和夜间照明，报送整改方案（演示数据，虚构）。'),
-        );
-        await expect.poll(() => stateOf(inspector)).toBe('findings_issued');
-        const caseUrl = inspector.url();
-        const deadline = (
-          (await (await inspector.request.get(`${base}/api/public/complaints/${receipt}`)).json()) as {
-            deadline: string;
-          }
-        ).deadline;
-
-        // ---- 望松街道's manager submits the plan, on a phone; the complainant's contact stays masked for the town.
-        const townContext = await browser.newContext(phoneOptions);
-        townContext.setDefaultTimeout(20_000);
-        const town = await townContext.newPage();
-        await logIn(town, base, 'wangsong');
-        await town.goto(caseUrl);
-        await expect.poll(() => stateOf(town)).toBe('findings_issued');
-        expect(await town.getByTestId('case-contact').getAttribute('data-masked')).toBe('true');
-        expect(await town.getByTestId('case-contact').innerText()).not.toContain(PHONE);
-        expect(await town.getByTestId('case-contact').innerText()).not.toContain(NAME);
-        await step(town, 'submit_plan', async () => {
-          await town
-            .getByTestId('case-plan-summary')
-            .fill('增设绕行指示牌和夜间照明，安排专人值守（演示数据，虚构）。');
-          await town
-            .getByTestId('case-measure-text')
-            .first()
-            .fill('在封道两端和绕行路口设置指示牌 6 块，加装临时照明。');
-          await town.getByTestId('case-measure-owner').first().fill('街道城建办');
-          const picker = town.getByTestId('case-measure-deadline').first();
-          const input =
-            (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
-          await input.click();
-          await input.fill(deadline);
-          await input.press('Tab');
-        });
-        await expect.poll(() => stateOf(town)).toBe('plan_submitted');
-        await noSidewaysScroll(town);
-
-        // ---- The inspector approves it.
-        await inspector.reload();
-        await expect.poll(() => stateOf(inspector)).toBe('plan_submitted');
-        await inspector.getByTestId('case-action-approve_plan').click();
-        await expect.poll(() => stateOf(inspector)).toBe('rectifying');
-        await expect
-          .poll(() => inspector.locator('[data-testid=case-plan-status][data-status=approved]').count())
-          .toBe(1);
-
-        // ---- The citizen's tracking page shows the new status, the town, and no personal data.
-        await citizen.reload();
-        await expect
-          .poll(() => citizen.getByTestId('complaint-status').getAttribute('data-status'))
-          .toBe('rectifying');
-        const text = await citizen.locator('body').innerText();
-        expect(text).toContain('整改中');
-        expect(text).toContain('望松街道');
-        expect(text).not.toContain(PHONE);
-        expect(text).not.toContain(PHONE.slice(-4));
-        expect(text).not.toContain(NAME);
-        await noSidewaysScroll(citizen);
-
-        await citizenContext.close();
-        await townContext.close();
-        await desk.close();
-      },
-      300_000,
-    );
+      await citizenContext.close();
+      await townContext.close();
+      await desk.close();
+    }, 300_000);
 
     it('the inspector records a talk; the task force reviews the bridge at the April meeting', async () => {
       const base = server.baseUrl;

@@ -18,5 +18,10 @@ const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public'
 const stale = !fs.existsSync(built) || Math.max(...sources.map(newest)) > fs.statSync(built).mtimeMs;
 if (stale) {
   console.log('Building the web app…');
-  execSync('npm run build -w @benpao/web', { stdio: 'inherit' });
+  // Always a production build: called from the browser tests, NODE_ENV is `test`, which would give React's
+  // development build (twice the size, several times slower, and different behaviour).
+  execSync('npm run build -w @benpao/web', {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

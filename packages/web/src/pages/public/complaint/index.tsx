@@ -22,7 +22,7 @@ import {
   theme,
 } from 'antd';
 import type { UploadFile } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
@@ -35,7 +35,7 @@ import {
 import { errorText, formFieldOf } from '../../../utils/errors';
 import { checkPhone } from '../../../../../domain/src/cases/contact.ts';
 import { subjectOf, type SubjectChoice } from '../../cases/model';
-import { progressOf, solveProofOfWork } from '../rate/pow';
+import { useChallengeSolver } from '../challenge';
 import PublicFrame from './PublicFrame';
 
 interface ComplaintValues {
@@ -58,11 +58,8 @@ export default function ComplaintPage() {
   const region = params.get('region') ?? undefined;
   const [form] = Form.useForm<ComplaintValues>();
   const [choice, setChoice] = useState<SubjectChoice>('item');
-  const [tried, setTried] = useState<number | null>(null);
-  const [difficulty, setDifficulty] = useState(16);
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<ComplaintReceipt | null>(null);
-  const pageChallengeUsed = useRef(false);
 
   const formQuery = useQuery({
     queryKey: ['public-complaint-form', region],
@@ -71,49 +68,40 @@ export default function ComplaintPage() {
     retry: 1,
   });
 
+  const { solve, progress } = useChallengeSolver<ComplaintForm['challenge']>();
+
   const submit = useMutation({
     mutationFn: async (values: ComplaintValues) => {
       const name = values.name?.trim();
       const phone = values.phone?.trim();
-      const attempt = async (challenge: ComplaintForm['challenge']) => {
-        setDifficulty(challenge.difficulty);
-        setTried(0);
-        const nonce = await solveProofOfWork(challenge.challenge, challenge.difficulty, {
-          onProgress: setTried,
-        });
-        // Photos go first, each with the solved challenge; the complaint then cites them and spends it.
-        const photoIds: string[] = [];
-        for (const p of values.photos ?? []) {
-          if (!p.originFileObj) continue;
-          try {
-            photoIds.push((await publicComplaintsApi.uploadPhoto(p.originFileObj, challenge.id, nonce)).id);
-          } catch (e) {
-            if (e instanceof ApiError && e.field === 'file')
-              throw new ApiError(e.status, e.code, `${p.name}: ${e.message}`, 'photos');
-            throw e;
+      return solve(
+        formQuery.data?.challenge,
+        async () => (await publicComplaintsApi.form(region)).challenge,
+        async (challenge, nonce) => {
+          // Photos go first, each with the solved challenge; the complaint then cites them and spends it.
+          const photoIds: string[] = [];
+          for (const p of values.photos ?? []) {
+            if (!p.originFileObj) continue;
+            try {
+              photoIds.push((await publicComplaintsApi.uploadPhoto(p.originFileObj, challenge.id, nonce)).id);
+            } catch (e) {
+              if (e instanceof ApiError && e.field === 'file')
+                throw new ApiError(e.status, e.code, `${p.name}: ${e.message}`, 'photos');
+              throw e;
+            }
           }
-        }
-        return publicComplaintsApi.submit({
-          kind: values.kind,
-          subject: subjectOf(choice, values),
-          description: values.description.trim(),
-          ...(photoIds.length ? { photoIds } : {}),
-          ...(name ? { name } : {}),
-          ...(phone ? { phone } : {}),
-          challengeId: challenge.id,
-          nonce,
-        });
-      };
-      const fresh = async () => (await publicComplaintsApi.form(region)).challenge;
-      const first = !pageChallengeUsed.current && formQuery.data ? formQuery.data.challenge : await fresh();
-      pageChallengeUsed.current = true;
-      try {
-        return await attempt(first);
-      } catch (e) {
-        // Expired while the form was filled in, or spent by an earlier attempt: once more with a new one.
-        if (e instanceof ApiError && e.field === 'challengeId') return attempt(await fresh());
-        throw e;
-      }
+          return publicComplaintsApi.submit({
+            kind: values.kind,
+            subject: subjectOf(choice, values),
+            description: values.description.trim(),
+            ...(photoIds.length ? { photoIds } : {}),
+            ...(name ? { name } : {}),
+            ...(phone ? { phone } : {}),
+            challengeId: challenge.id,
+            nonce,
+          });
+        },
+      );
     },
     onSuccess: (r) => {
       setReceipt(r);
@@ -133,7 +121,6 @@ export default function ComplaintPage() {
         setError(errorText(e));
       }
     },
-    onSettled: () => setTried(null),
   });
 
   const body = (() => {
@@ -334,14 +321,10 @@ export default function ComplaintPage() {
         >
           <Input inputMode="tel" maxLength={20} autoComplete="tel" data-testid="complaint-phone" />
         </Form.Item>
-        {tried !== null ? (
+        {progress ? (
           <Flex vertical gap={4} style={{ marginBottom: 16 }} data-testid="complaint-verifying">
             <Typography.Text type="secondary">{t('rate.verifying')}</Typography.Text>
-            <Progress
-              percent={Math.min(99, Math.round(progressOf(tried, difficulty) * 100))}
-              size="small"
-              status="active"
-            />
+            <Progress percent={Math.round(progress.share * 100)} size="small" status="active" />
           </Flex>
         ) : null}
         {error ? (

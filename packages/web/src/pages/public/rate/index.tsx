@@ -21,10 +21,9 @@ import {
   Typography,
   theme,
 } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError } from '../../../api/client';
 import LangSwitch from '../../../components/LangSwitch';
 import { currentLocale } from '../../../i18n';
 import type { MessageKey } from '../../../locales/zh-CN';
@@ -39,7 +38,7 @@ import {
   type RatingService,
 } from '../../ratings/api';
 import { creditCodeError, normaliseCreditCode } from './creditCode';
-import { progressOf, solveProofOfWork } from './pow';
+import { useChallengeSolver } from '../challenge';
 
 interface RateForm {
   creditCode: string;
@@ -80,11 +79,8 @@ export default function RatePage() {
   const [params] = useSearchParams();
   const region = params.get('region') ?? undefined;
   const [form] = Form.useForm<RateForm>();
-  const [tried, setTried] = useState<number | null>(null);
-  const [difficulty, setDifficulty] = useState(16);
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<RatingReceipt | null>(null);
-  const pageChallengeUsed = useRef(false);
 
   useEffect(() => {
     document.title = `${t('rate.title')} · ${t('app.name')}`;
@@ -107,38 +103,27 @@ export default function RatePage() {
     return [...groups.values()];
   }, [formQuery.data]);
 
+  const { solve, progress } = useChallengeSolver<RatingForm['challenge']>();
+
   const submit = useMutation({
     mutationFn: async (values: RateForm) => {
       const comment = values.comment?.trim();
-      const attempt = async (challenge: RatingForm['challenge']) => {
-        setDifficulty(challenge.difficulty);
-        setTried(0);
-        const nonce = await solveProofOfWork(challenge.challenge, challenge.difficulty, {
-          onProgress: setTried,
-        });
-        return ratingsApi.submit({
-          creditCode: normaliseCreditCode(values.creditCode),
-          unitId: values.unitId,
-          service: values.service,
-          efficiency: values.efficiency,
-          attitude: values.attitude,
-          compliance: values.compliance,
-          ...(comment ? { comment } : {}),
-          challengeId: challenge.id,
-          nonce,
-        });
-      };
-      // The page's challenge serves the first attempt; later ones (another unit, a corrected code) get a new one.
-      const fresh = async () => (await ratingsApi.form(region)).challenge;
-      const first = !pageChallengeUsed.current && formQuery.data ? formQuery.data.challenge : await fresh();
-      pageChallengeUsed.current = true;
-      try {
-        return await attempt(first);
-      } catch (e) {
-        // Expired while the form was being filled in (or used elsewhere): once more with a new challenge.
-        if (e instanceof ApiError && e.field === 'challengeId') return attempt(await fresh());
-        throw e;
-      }
+      return solve(
+        formQuery.data?.challenge,
+        async () => (await ratingsApi.form(region)).challenge,
+        (challenge, nonce) =>
+          ratingsApi.submit({
+            creditCode: normaliseCreditCode(values.creditCode),
+            unitId: values.unitId,
+            service: values.service,
+            efficiency: values.efficiency,
+            attitude: values.attitude,
+            compliance: values.compliance,
+            ...(comment ? { comment } : {}),
+            challengeId: challenge.id,
+            nonce,
+          }),
+      );
     },
     onSuccess: (r) => {
       setReceipt(r);
@@ -155,7 +140,6 @@ export default function RatePage() {
         setError(errorText(e));
       }
     },
-    onSettled: () => setTried(null),
   });
 
   const again = () => {
@@ -288,16 +272,12 @@ export default function RatePage() {
             data-testid="rate-comment"
           />
         </Form.Item>
-        {tried !== null ? (
+        {progress ? (
           <Flex vertical gap={4} style={{ marginBottom: 16 }} data-testid="rate-verifying">
             <Typography.Text type="secondary">{t('rate.verifying')}</Typography.Text>
-            <Progress
-              percent={Math.min(99, Math.round(progressOf(tried, difficulty) * 100))}
-              size="small"
-              status="active"
-            />
+            <Progress percent={Math.round(progress.share * 100)} size="small" status="active" />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('rate.tried', { count: tried })}
+              {t('rate.tried', { count: progress.tried })}
             </Typography.Text>
           </Flex>
         ) : null}
