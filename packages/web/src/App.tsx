@@ -27,7 +27,10 @@ export default function App() {
   return (
     <ConfigProvider
       locale={antdLocales[locale]}
-      theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}
+      // Zero-runtime styles: antd's prebuilt stylesheet (main.tsx) instead of generating every component's CSS in
+      // the browser, which was the largest part of the first screen's main-thread time. The token still reaches
+      // the components as CSS variables.
+      theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 }, zeroRuntime: true }}
       componentSize="middle"
     >
       <AntdApp>

@@ -8,27 +8,18 @@ import enUS from './locales/en-US';
 import zhCN from './locales/zh-CN';
 import type { MessageKey } from './locales/zh-CN';
 import { setLocaleGetter } from './api/client';
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALE_STORAGE_KEY,
+  LOCALES,
+  readStoredLocale,
+  type Locale,
+} from './locale';
 
-export const LOCALES = ['zh-CN', 'en-US'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
-export const LOCALE_STORAGE_KEY = 'benpao.locale';
+export { DEFAULT_LOCALE, isLocale, LOCALE_STORAGE_KEY, LOCALES, type Locale } from './locale';
 
 const dayjsLocale: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'en-US': 'en' };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-function readStoredLocale(): Locale {
-  try {
-    const stored = window.localStorage.getItem(LOCALE_STORAGE_KEY);
-    if (isLocale(stored)) return stored;
-  } catch {
-    // storage disabled: fall back to the default
-  }
-  return DEFAULT_LOCALE;
-}
 
 export function currentLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;

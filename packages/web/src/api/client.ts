@@ -1,6 +1,7 @@
 // A small typed fetch client: same-origin cookies, Accept-Language from the UI language, JSON in and out,
 // and one error type carrying the server's `{"error":{"code","message","field"}}`.
 import type { ApiErrorBody } from './types';
+import { takeEarly } from '../early';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -84,13 +85,15 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   let response: Response;
   try {
-    response = await fetch(`/api${path}${buildQuery(options.query)}`, {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    const url = `/api${path}${buildQuery(options.query)}`;
+    response = await ((method === 'GET' ? takeEarly(url, headers['Accept-Language']!) : undefined) ??
+      fetch(url, {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: options.signal,
+      }));
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new NetworkError(e instanceof Error ? e.message : String(e));
