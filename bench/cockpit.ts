@@ -3,7 +3,8 @@
 //   a bare Node http server in the same run — reads ≥ 50% of bare Node's requests/s and p99 ≤ 20 ms;
 // - the web's initial JavaScript: the gzip size of what index.html loads before any lazy chunk — ≤ 500 KB;
 // - the first screen in Chromium (Debian's, headless, loopback): from navigation to the cockpit's figures drawn, a
-//   signed-in leader, median of a few bounded runs — ≤ 1.5 s. Skipped with a loud line when Chromium is missing.
+//   signed-in leader, median of a few bounded runs — ≤ 1.5 s on a cold load (nothing cached); the same page opened
+//   again (a returning reader) is reported beside it. Skipped with a loud line when Chromium is missing.
 // Reported as figures and ratios, never asserted in a test; the exit code says whether every budget held.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -55,8 +56,8 @@ for (const [name, url, cookie] of [
 }
 
 // The first screen in a real browser, while the server is still up.
-let pageTimes: number[] | null = null;
-let unitPageTimes: number[] = [];
+let pageTimes: { cold: number[]; warm: number[] } | null = null;
+let unitPageTimes: { cold: number[]; warm: number[] } = { cold: [], warm: [] };
 if (fs.existsSync(CHROMIUM)) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -71,21 +72,26 @@ if (fs.existsSync(CHROMIUM)) {
     ],
   });
   // The leader's cockpit, and for reference a unit manager's first screen (the base dashboard) in the same run.
+  // Cold: a fresh context each run, nothing cached, as on the first visit after a release. Warm: the same page
+  // opened again in that context, as a returning reader does (scripts and their compiled code cached).
   const firstScreen = async (cookie: string, testId: string) => {
-    const times: number[] = [];
+    const cold: number[] = [];
+    const warm: number[] = [];
     const [name, value] = cookie.split('=') as [string, string];
-    for (let i = 0; i < PAGE_RUNS; i++) {
-      // A fresh context each run: nothing cached, as on a first visit after signing in.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await context.addCookies([{ name, value, url: base }]);
-      const page = await context.newPage();
+    const open = async (page: import('playwright-core').Page) => {
       const t0 = performance.now();
       await page.goto(`${base}/`);
       await page.getByTestId(testId).waitFor({ timeout: 15_000 });
-      times.push(performance.now() - t0);
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < PAGE_RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addCookies([{ name, value, url: base }]);
+      cold.push(await open(await context.newPage()));
+      warm.push(await open(await context.newPage()));
       await context.close();
     }
-    return times;
+    return { cold, warm };
   };
   pageTimes = await firstScreen(leader, 'cockpit-card-yellow');
   unitPageTimes = await firstScreen(await login(base, 'dadongba'), 'dashboard-unit-count');
@@ -132,11 +138,14 @@ report(
 );
 if (pageTimes) {
   console.log(
-    `first screen of a unit manager (base dashboard; reference): median ${ms(median(unitPageTimes))} of ${PAGE_RUNS}`,
+    `first screen of a unit manager (base dashboard; reference): cold median ${ms(median(unitPageTimes.cold))}, warm ${ms(median(unitPageTimes.warm))} of ${PAGE_RUNS}`,
+  );
+  console.log(
+    `first screen (leader, returning: cached scripts): median ${ms(median(pageTimes.warm))} of ${PAGE_RUNS}, slowest ${ms(Math.max(...pageTimes.warm))}`,
   );
   report(
-    `first screen (leader, cockpit figures drawn): median ${ms(median(pageTimes))} of ${PAGE_RUNS}, slowest ${ms(Math.max(...pageTimes))} (budget ≤ 1500 ms)`,
-    median(pageTimes) <= 1500,
+    `first screen (leader, cold: nothing cached, cockpit figures drawn): median ${ms(median(pageTimes.cold))} of ${PAGE_RUNS}, slowest ${ms(Math.max(...pageTimes.cold))} (budget ≤ 1500 ms)`,
+    median(pageTimes.cold) <= 1500,
   );
 }
 process.exitCode = ok ? 0 : 1;

@@ -1,6 +1,6 @@
 // A searchable select of supervised items (督办事项) by number or title, for forms that point at an item (a case's
 // subject, a review, a talk). Asks the server as the user types; shows the item already chosen by its label.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,8 @@ export default function ItemSelect({ value, onChange, placeholder, allowClear, .
     queryKey: ['items', 'select', q],
     queryFn: ({ signal }) => itemsApi.list({ q: q || undefined, page: 1, pageSize: 30 }, signal),
     staleTime: 30_000,
+    // The options stay while a new search runs: an option picked just then must still be there to pick.
+    placeholderData: keepPreviousData,
   });
   return (
     <Select
