@@ -10,7 +10,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { login, measure, startProcess } from './lib.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -78,7 +78,7 @@ if (fs.existsSync(CHROMIUM)) {
     const cold: number[] = [];
     const warm: number[] = [];
     const [name, value] = cookie.split('=') as [string, string];
-    const open = async (page: import('playwright-core').Page) => {
+    const open = async (page: Page) => {
       const t0 = performance.now();
       await page.goto(`${base}/`);
       await page.getByTestId(testId).waitFor({ timeout: 15_000 });
