@@ -1,9 +1,10 @@
 // Supervision bulletins (督查通报) and the monthly meeting pack (月度例会) in a real browser: the supervisor opens
 // April 2022's pack — the month's warnings and the Wangcun Bridge review on its agenda — and downloads it as .docx;
-// then drafts a bulletin from 2022-04-01..2022-04-20, retitles it, a leader approves it, the supervisor publishes it
-// (its number shown); 大东坝镇's manager, on a phone, acknowledges an older bulletin from the list and opens the new
-// one, which records the town's receipt; the supervisor's receipts panel shows the town as read. Publishing
-// changes the county's bulletins, so it runs against a server of its own.
+// checks the numbering settings (a bad format is refused on its field); drafts a bulletin from
+// 2022-04-01..2022-04-20, retitles it, a leader approves it, the supervisor publishes it (its number shown);
+// 大东坝镇's manager, on a phone, acknowledges an older bulletin from the list and opens the new one, which records
+// the town's receipt; the supervisor's receipts panel shows the town as read. Publishing changes the county's
+// bulletins, so it runs against a server of its own.
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,25 @@ describe.skipIf(!browserAvailable)('bulletins and the monthly meeting pack in Ch
       await supervisor.request.get(`${base}/api/bulletins?status=published&year=2022`)
     ).json()) as { total: number };
     await supervisor.getByTestId('menu-bulletins').click();
+
+    // The numbering: a format without {seq} is refused on its field, in the reader's language; the county's own
+    // format is saved again.
+    await supervisor.getByTestId('bulletin-settings').click();
+    const format = supervisor.getByTestId('bulletin-settings-format');
+    await expect.poll(() => format.inputValue()).toBe('松执专〔{year}〕{seq}号');
+    await format.fill('松执专〔{year}〕号');
+    await supervisor.getByTestId('bulletin-settings-ok').click();
+    await expect
+      .poll(() => supervisor.locator('.ant-modal .ant-form-item-explain-error').allInnerTexts())
+      .toEqual([expect.stringContaining('文号格式')]);
+    await format.fill('松执专〔{year}〕{seq}号');
+    const settingsSaved = supervisor.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/bulletins/settings'),
+    );
+    await supervisor.getByTestId('bulletin-settings-ok').click();
+    expect((await settingsSaved).status()).toBe(200);
+    await format.waitFor({ state: 'detached' });
+
     await supervisor.getByTestId('bulletin-draft').click();
     const inputs = supervisor.locator('.ant-modal .ant-picker-range input');
     await inputs.nth(0).click();

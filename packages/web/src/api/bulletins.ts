@@ -76,6 +76,8 @@ export const bulletinsApi = {
     http.get<{ items: BulletinSummary[]; total: number }>('/bulletins', { query, signal }),
   get: (id: string, signal?: AbortSignal) => http.get<BulletinView>(`/bulletins/${enc(id)}`, { signal }),
   settings: (signal?: AbortSignal) => http.get<BulletinSettings>('/bulletins/settings', { signal }),
+  updateSettings: (body: { numberFormat: string; issuer: string }) =>
+    http.put<BulletinSettings>('/bulletins/settings', body),
   draft: (from: string, to: string) => http.post<BulletinView>('/bulletins/drafts', { from, to }),
   update: (id: string, body: { title?: string; bodyHtml?: string; rowVersion?: number }) =>
     http.patch<BulletinView>(`/bulletins/${enc(id)}`, body),

@@ -1382,6 +1382,12 @@ const enUS: Messages = {
   'bulletins.status.draft': 'Draft',
   'bulletins.status.approved': 'Approved',
   'bulletins.status.published': 'Published',
+  'bulletins.settings': 'Numbering and issuer',
+  'bulletins.numberFormat': 'Number format',
+  'bulletins.numberFormatHelp':
+    '{year} is the year and {seq} the number within it, once each. The year’s first: {{example}}',
+  'bulletins.issuer': 'Issuing body',
+  'bulletins.settingsSaved': 'Saved; bulletins published from now on are numbered like {{example}}',
   'bulletins.generateDraft': 'Generate a draft',
   'bulletins.draftTitle': 'Generate a bulletin draft from a period',
   'bulletins.draftHelp':

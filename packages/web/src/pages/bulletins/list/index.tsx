@@ -1,8 +1,21 @@
 // Supervision bulletins (督查通报): numbered and dated, newest first. County roles see drafts and approved ones too;
 // a unit sees the published ones with whether it has read each (回执). A supervisor generates a draft from a period
-// of data and goes on to edit it.
+// of data and goes on to edit it, and sets the number format and issuing body of the region's bulletins.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -71,6 +84,71 @@ function DraftDialog({ open, onClose }: { open: boolean; onClose: () => void }) 
   );
 }
 
+/**
+ * The region's number format (松执专〔{year}〕{seq}号) and issuing body: what the next publication will be numbered,
+ * shown as the server's example. Numbers already given stay as they are.
+ */
+function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const onError = useErrorHandler();
+  const [form] = Form.useForm<{ numberFormat: string; issuer: string }>();
+  const settings = useQuery({
+    queryKey: bulletinKeys.settings,
+    queryFn: ({ signal }) => bulletinsApi.settings(signal),
+    enabled: open,
+  });
+  const save = useMutation({
+    mutationFn: bulletinsApi.updateSettings,
+    onSuccess: (view) => {
+      queryClient.setQueryData(bulletinKeys.settings, view);
+      void message.success(t('bulletins.settingsSaved', { example: view.example }));
+      onClose();
+    },
+    onError: (e) => onError(e, form, ['numberFormat', 'issuer']),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('bulletins.settings')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      confirmLoading={save.isPending}
+      okButtonProps={{ disabled: !settings.data, 'data-testid': 'bulletin-settings-ok' }}
+      destroyOnHidden
+    >
+      {settings.isError ? <Alert type="error" showIcon title={errorText(settings.error)} /> : null}
+      {settings.data ? (
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ numberFormat: settings.data.numberFormat, issuer: settings.data.issuer }}
+          onFinish={(v) => save.mutate(v)}
+          preserve={false}
+        >
+          <Form.Item
+            name="numberFormat"
+            label={t('bulletins.numberFormat')}
+            extra={t('bulletins.numberFormatHelp', { example: settings.data.example })}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input maxLength={60} data-testid="bulletin-settings-format" />
+          </Form.Item>
+          <Form.Item
+            name="issuer"
+            label={t('bulletins.issuer')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input maxLength={100} data-testid="bulletin-settings-issuer" />
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}
+
 export default function BulletinListPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -78,6 +156,7 @@ export default function BulletinListPage() {
   const { access } = useAuth();
   const [params, setParams] = useSearchParams();
   const [drafting, setDrafting] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
   const asked = params.get('status');
   const status = STATUSES.includes(asked as BulletinStatus) ? (asked as BulletinStatus) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -108,9 +187,14 @@ export default function BulletinListPage() {
       title={t('menu.bulletins')}
       extra={
         access.bulletinsDraft ? (
-          <Button type="primary" onClick={() => setDrafting(true)} data-testid="bulletin-draft">
-            {t('bulletins.generateDraft')}
-          </Button>
+          <Space wrap>
+            <Button onClick={() => setConfiguring(true)} data-testid="bulletin-settings">
+              {t('bulletins.settings')}
+            </Button>
+            <Button type="primary" onClick={() => setDrafting(true)} data-testid="bulletin-draft">
+              {t('bulletins.generateDraft')}
+            </Button>
+          </Space>
         ) : null
       }
     >
@@ -204,6 +288,7 @@ export default function BulletinListPage() {
         ]}
       />
       <DraftDialog open={drafting} onClose={() => setDrafting(false)} />
+      <SettingsDialog open={configuring} onClose={() => setConfiguring(false)} />
     </PageContainer>
   );
 }
