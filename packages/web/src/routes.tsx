@@ -26,7 +26,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import { matchPath } from 'react-router';
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Access, AccessKey } from './access';
 import { computeAccess } from './access';
 import { cockpitQuery } from './api/cockpit';
@@ -36,6 +36,8 @@ import type { Me } from './api/types';
 import { currentLocale } from './i18n';
 import type { MessageKey } from './locales/zh-CN';
 import { queryClient } from './queryClient';
+import { lazyPage, type LazyPage } from './lazyPage';
+import HomePage, { loadHome } from './pages/dashboard/home';
 
 type PageModule = Promise<{ default: ComponentType }>;
 
@@ -48,18 +50,16 @@ export interface AppRoute {
   icon: ReactNode;
   access: AccessKey;
   /** the page's chunk; called early for the page being opened so that it loads in parallel with the session */
-  load: () => PageModule;
-  Component: LazyExoticComponent<ComponentType>;
-  /** data the page needs first, fetched as soon as the session is known */
-  prefetch?: (user: Me) => void;
+  load: () => Promise<unknown>;
+  Component: ComponentType;
+  /** data the page needs first, fetched as soon as the session is known; a promise returned is a chunk to await */
+  prefetch?: (user: Me) => Promise<unknown> | void;
   hideInMenu?: boolean;
   /** for pages outside the menu: the id of the menu entry to highlight (item detail → items) */
   parent?: string;
 }
 
-function page(load: () => PageModule) {
-  return { load, Component: lazy(load) };
-}
+const page = (load: () => PageModule): LazyPage => lazyPage(load);
 
 export const appRoutes: AppRoute[] = [
   {
@@ -68,19 +68,19 @@ export const appRoutes: AppRoute[] = [
     titleKey: 'menu.dashboard',
     icon: <DashboardOutlined />,
     access: 'dashboard',
-    ...page(() => import('./pages/dashboard/home')),
+    // Not a chunk itself: it picks the cockpit's or the base data's, whichever the session's roles need.
+    load: () => Promise.resolve(),
+    Component: HomePage,
     prefetch: (user) => {
       void queryClient.prefetchQuery(dashboardQuery);
       // The cockpit roles' first screen: its chunk and its one request start with the session.
       const cockpit = computeAccess(user.roles).cockpit;
-      // Two statements, not a conditional expression: Vite would preload the chunks of both.
-      if (cockpit) void import('./pages/dashboard/home/Cockpit');
-      else void import('./pages/dashboard/home/Dashboard');
       if (cockpit) {
         const mine =
           user.roles.includes('leader') && new URLSearchParams(window.location.search).get('mine') === '1';
         void queryClient.prefetchQuery(cockpitQuery(mine, currentLocale()));
       }
+      return loadHome(cockpit);
     },
   },
   {
@@ -417,8 +417,18 @@ export function preloadPage(pathname: string): void {
   else void routeFor(pathname)?.load();
 }
 
-/** Starts fetching the first data of the page at `pathname` once the signed-in user is known. */
-export function prefetchPage(pathname: string, user: Me): void {
+/**
+ * Starts fetching the first data of the page at `pathname` once the signed-in user is known; resolves when the
+ * page's chunk is there (never rejects: the page reports its own failures).
+ */
+export function prefetchPage(pathname: string, user: Me): Promise<void> {
   const route = routeFor(pathname);
-  if (route?.prefetch && computeAccess(user.roles)[route.access]) route.prefetch(user);
+  if (!route) return Promise.resolve();
+  const chunks: Promise<unknown>[] = [route.load()];
+  if (route.prefetch && computeAccess(user.roles)[route.access])
+    chunks.push(Promise.resolve(route.prefetch(user)));
+  return Promise.all(chunks).then(
+    () => undefined,
+    () => undefined,
+  );
 }

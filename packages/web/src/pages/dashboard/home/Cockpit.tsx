@@ -422,7 +422,8 @@ export default function CockpitPage({ footer }: { footer?: ReactNode }) {
           </Col>
         </Row>
       )}
-      {footer}
+      {/* The base data under the cockpit, once the cockpit has its figures. */}
+      {data ? footer : null}
     </PageContainer>
   );
 }
