@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaksSeparation, computeAccess } from './access';
+import { breaksSeparation, cockpitMine, computeAccess } from './access';
 import { DEFAULT_ROLES } from './api/types';
 
 describe('computeAccess', () => {
@@ -218,5 +218,13 @@ describe('breaksSeparation', () => {
     [[], false],
   ])('%j → %s', (roles, broken) => {
     expect(breaksSeparation(roles, DEFAULT_ROLES)).toBe(broken);
+  });
+});
+
+describe('the cockpit narrowed to a leader’s items', () => {
+  it('is asked with ?mine=1 and only a leader gets it', () => {
+    expect(cockpitMine(['leader'], '?mine=1')).toBe(true);
+    expect(cockpitMine(['leader'], '')).toBe(false);
+    expect(cockpitMine(['supervisor'], '?mine=1')).toBe(false);
   });
 });

@@ -127,3 +127,8 @@ export function breaksSeparation(selected: readonly string[], roles: readonly Ro
   const admin = new Set(roles.filter((r) => r.scope === 'admin').map((r) => r.code));
   return selected.length > 1 && selected.some((c) => admin.has(c));
 }
+
+/** Whether the opened cockpit is narrowed to the leader's own items (`?mine=1`, leaders only). */
+export function cockpitMine(roles: readonly string[], search: string): boolean {
+  return roles.includes('leader') && new URLSearchParams(search).get('mine') === '1';
+}

@@ -1,7 +1,7 @@
 // The first thing the page runs (its own small script, before main.tsx's): the session check and, on the first
 // screen, its data and its page's chunk start while the app's scripts still download and evaluate, instead of
 // after. The API client takes the answers (early.ts). Public pages (/login, /rate, /complaint) need none of it.
-import { computeAccess } from './access';
+import { cockpitMine, computeAccess } from './access';
 import { startEarly } from './early';
 import { readStoredLocale } from './locale';
 
@@ -21,8 +21,7 @@ if (!/^\/(login|rate|complaint)(\/|$)/.test(path)) {
           void import('./pages/dashboard/home/Dashboard');
         } else {
           void import('./pages/dashboard/home/Cockpit');
-          const mine =
-            roles.includes('leader') && new URLSearchParams(window.location.search).get('mine') === '1';
+          const mine = cockpitMine(roles, window.location.search);
           startEarly(`/api/cockpit${mine ? '?mine=1' : ''}`, lang);
         }
       })

@@ -28,7 +28,7 @@ import {
 import { matchPath } from 'react-router';
 import type { ComponentType, ReactNode } from 'react';
 import type { Access, AccessKey } from './access';
-import { computeAccess } from './access';
+import { cockpitMine, computeAccess } from './access';
 import { cockpitQuery } from './api/cockpit';
 import { dashboardQuery, queryKeys, todoApi } from './api/services';
 import { warningKeys, warningsApi } from './api/warnings';
@@ -76,8 +76,7 @@ export const appRoutes: AppRoute[] = [
       // The cockpit roles' first screen: its chunk and its one request start with the session.
       const cockpit = computeAccess(user.roles).cockpit;
       if (cockpit) {
-        const mine =
-          user.roles.includes('leader') && new URLSearchParams(window.location.search).get('mine') === '1';
+        const mine = cockpitMine(user.roles, window.location.search);
         void queryClient.prefetchQuery(cockpitQuery(mine, currentLocale()));
       }
       return loadHome(cockpit);
