@@ -2,9 +2,10 @@
 // - the API: GET /api/cockpit (region, and a leader's `mine=1`) with autocannon, 32 connections on loopback, beside
 //   a bare Node http server in the same run — reads ≥ 50% of bare Node's requests/s and p99 ≤ 20 ms;
 // - the web's initial JavaScript: the gzip size of what index.html loads before any lazy chunk — ≤ 500 KB;
-// - the first screen in Chromium (Debian's, headless, loopback): from navigation to the cockpit's figures drawn, a
-//   signed-in leader, median of a few bounded runs — ≤ 1.5 s on a cold load (nothing cached); the same page opened
-//   again (a returning reader) is reported beside it. Skipped with a loud line when Chromium is missing.
+// - the first screen in Chromium (Debian's, headless, loopback): from the navigation's start to the cockpit's figures
+//   painted, a signed-in leader, median of a few bounded runs — ≤ 1.5 s on a cold load (nothing cached); the moment
+//   the page is live (hydrated), a returning reader, and the wall-clock time from Playwright's side are reported
+//   beside it. Skipped with a loud line when Chromium is missing.
 // Reported as figures and ratios, never asserted in a test; the exit code says whether every budget held.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +32,14 @@ const api = await startProcess('bench/api-server.ts');
 const base = `http://127.0.0.1:${api.port}`;
 const supervisor = await login(base, 'supervisor');
 const leader = await login(base, 'leader3');
+// A server that has been running: the first renders of the first screen (first-screen.ts) load and compile the
+// web's server bundle, which would otherwise be timed below.
+for (const cookie of [leader, supervisor]) {
+  for (let i = 0; i < 20; i++) {
+    const page = await fetch(`${base}/`, { headers: { cookie, accept: 'text/html' } });
+    if (!(await page.text()).includes('benpao-first-screen')) throw new Error('GET /: no first screen drawn');
+  }
+}
 const sample = await fetch(`${base}/api/cockpit`, { headers: { cookie: supervisor } });
 if (sample.status !== 200) throw new Error(`GET /api/cockpit: ${sample.status}`);
 const bodyBytes = (await sample.text()).length;
@@ -56,8 +65,13 @@ for (const [name, url, cookie] of [
 }
 
 // The first screen in a real browser, while the server is still up.
-let pageTimes: { cold: number[]; warm: number[] } | null = null;
-let unitPageTimes: { cold: number[]; warm: number[] } = { cold: [], warm: [] };
+interface Opening {
+  drawn: number;
+  live: number;
+  wall: number;
+}
+let pageTimes: { cold: Opening[]; warm: Opening[] } | null = null;
+let unitPageTimes: { cold: Opening[]; warm: Opening[] } = { cold: [], warm: [] };
 if (fs.existsSync(CHROMIUM)) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -74,24 +88,54 @@ if (fs.existsSync(CHROMIUM)) {
   // The leader's cockpit, and for reference a unit manager's first screen (the base dashboard) in the same run.
   // Cold: a fresh context each run, nothing cached, as on the first visit after a release. Warm: the same page
   // opened again in that context, as a returning reader does (scripts and their compiled code cached).
+  // Each opening gives three times, from the navigation's start as the browser's own timeline counts it:
+  // - drawn: the figure painted (Element Timing's render time: what the reader sees; the budget's "first screen");
+  // - live: the page hydrated and answering clicks (main.tsx marks `benpao:interactive`);
+  // - wall: from Playwright's goto to the figure visible, browser overhead included (for reference).
   const firstScreen = async (cookie: string, testId: string) => {
-    const cold: number[] = [];
-    const warm: number[] = [];
+    const runs = { cold: [] as Opening[], warm: [] as Opening[] };
     const [name, value] = cookie.split('=') as [string, string];
-    const open = async (page: Page) => {
+    const open = async (page: Page): Promise<Opening> => {
+      await page.addInitScript((id) => {
+        // Element Timing needs its attribute on the element when it is painted: set as the element comes in.
+        new MutationObserver(() => {
+          const el = document.querySelector(`[data-testid="${id}"]`);
+          // on the figure and all within: a text is timed on the element that holds it
+          if (el && !el.hasAttribute('elementtiming'))
+            for (const e of [el, ...el.querySelectorAll('*')])
+              e.setAttribute('elementtiming', 'first-screen');
+        }).observe(document, { subtree: true, childList: true });
+      }, testId);
       const t0 = performance.now();
-      await page.goto(`${base}/`);
+      await page.goto(`${base}/`, { waitUntil: 'commit' });
       await page.getByTestId(testId).waitFor({ timeout: 15_000 });
-      return performance.now() - t0;
+      const wall = performance.now() - t0;
+      await page.waitForFunction(() => performance.getEntriesByName('benpao:interactive').length > 0, null, {
+        timeout: 15_000,
+      });
+      const { drawn, live } = await page.evaluate(
+        () =>
+          new Promise<{ drawn: number; live: number }>((resolve, reject) => {
+            setTimeout(() => reject(new Error('the figure was never timed (Element Timing)')), 5_000);
+            new PerformanceObserver((list) => {
+              const entry = list.getEntries()[0] as PerformanceEntry & { renderTime: number };
+              resolve({
+                drawn: entry.renderTime,
+                live: performance.getEntriesByName('benpao:interactive')[0]!.startTime,
+              });
+            }).observe({ type: 'element', buffered: true });
+          }),
+      );
+      return { drawn, live, wall };
     };
     for (let i = 0; i < PAGE_RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.addCookies([{ name, value, url: base }]);
-      cold.push(await open(await context.newPage()));
-      warm.push(await open(await context.newPage()));
+      runs.cold.push(await open(await context.newPage()));
+      runs.warm.push(await open(await context.newPage()));
       await context.close();
     }
-    return { cold, warm };
+    return runs;
   };
   pageTimes = await firstScreen(leader, 'cockpit-card-yellow');
   unitPageTimes = await firstScreen(await login(base, 'dadongba'), 'dashboard-unit-count');
@@ -137,15 +181,19 @@ report(
   gzipBytes <= 500 * 1024 && !echartsInitial,
 );
 if (pageTimes) {
-  console.log(
-    `first screen of a unit manager (base dashboard; reference): cold median ${ms(median(unitPageTimes.cold))}, warm ${ms(median(unitPageTimes.warm))} of ${PAGE_RUNS}`,
-  );
-  console.log(
-    `first screen (leader, returning: cached scripts): median ${ms(median(pageTimes.warm))} of ${PAGE_RUNS}, slowest ${ms(Math.max(...pageTimes.warm))}`,
-  );
+  const times = (runs: Opening[]) => {
+    const of = (key: keyof Opening) => median(runs.map((r) => r[key]));
+    return `drawn ${ms(of('drawn'))}, live ${ms(of('live'))}, wall ${ms(of('wall'))}`;
+  };
+  console.log(`first screen of a unit manager (base dashboard; reference), medians of ${PAGE_RUNS}:`);
+  console.log(`  cold: ${times(unitPageTimes.cold)}; returning: ${times(unitPageTimes.warm)}`);
+  console.log(`first screen of a leader (cockpit), medians of ${PAGE_RUNS}:`);
+  console.log(`  returning (cached scripts): ${times(pageTimes.warm)}`);
+  console.log(`  cold (nothing cached): ${times(pageTimes.cold)}`);
+  const drawn = pageTimes.cold.map((r) => r.drawn);
   report(
-    `first screen (leader, cold: nothing cached, cockpit figures drawn): median ${ms(median(pageTimes.cold))} of ${PAGE_RUNS}, slowest ${ms(Math.max(...pageTimes.cold))} (budget ≤ 1500 ms)`,
-    median(pageTimes.cold) <= 1500,
+    `first screen (leader, cold: the cockpit's figures drawn, from navigation start): median ${ms(median(drawn))} of ${PAGE_RUNS}, slowest ${ms(Math.max(...drawn))} (budget ≤ 1500 ms)`,
+    median(drawn) <= 1500,
   );
 }
 process.exitCode = ok ? 0 : 1;

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 const web = path.resolve('packages/web');
 const built = path.join(web, 'dist/index.html');
+// The server's render of the first screen, built beside it (packages/server/src/first-screen.ts).
+const builtForServer = path.join(web, 'dist-ssr/ssr.js');
 
 function newest(p) {
   const st = fs.statSync(p);
@@ -15,7 +17,10 @@ function newest(p) {
 const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public']
   .map((f) => path.join(web, f))
   .filter((f) => fs.existsSync(f));
-const stale = !fs.existsSync(built) || Math.max(...sources.map(newest)) > fs.statSync(built).mtimeMs;
+const stale =
+  !fs.existsSync(built) ||
+  !fs.existsSync(builtForServer) ||
+  Math.max(...sources.map(newest)) > fs.statSync(built).mtimeMs;
 if (stale) {
   console.log('Building the web app…');
   // Always a production build: called from the browser tests, NODE_ENV is `test`, which would give React's

@@ -21,7 +21,7 @@ function bootFirst(): Plugin {
         return [
           {
             tag: 'script',
-            attrs: { type: 'module', crossorigin: true, src: `/${boot.fileName}` },
+            attrs: { type: 'module', crossorigin: true, src: `/${boot.fileName}`, 'data-boot': true },
             injectTo: 'head-prepend',
           },
         ];
@@ -32,8 +32,8 @@ function bootFirst(): Plugin {
 
 // The server serves dist/ at `/` with a history fallback and the API under `/api` on the same origin.
 // In development the Vite server proxies `/api` to the Fastify server.
-export default defineConfig({
-  plugins: [react(), bootFirst()],
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: isSsrBuild ? [react()] : [react(), bootFirst()],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -48,25 +48,39 @@ export default defineConfig({
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: false,
-    reportCompressedSize: true,
-    // The budget is on gzip size of the initial JS (≤ 500 KB; see the report of `vite build`), not raw size.
-    chunkSizeWarningLimit: 1200,
-    rolldownOptions: {
-      input: { index: 'index.html', boot: 'src/boot.ts' },
-      output: {
-        codeSplitting: {
-          groups: [
-            // Libraries the first screen needs in one cacheable chunk; whatever only lazy pages use (Form,
-            // Table, DatePicker…) stays out of the initial download.
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] },
-          ],
+  // The server's render of the first screen (src/ssr.tsx, `vite build --ssr`): one module for Node with the
+  // libraries bundled in, since antd's and dayjs's ES files cannot be imported by Node as they are.
+  ssr: { noExternal: true },
+  // React's and antd's production code in the server's bundle too, whatever NODE_ENV the server runs with.
+  ...(isSsrBuild && { define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+  build: isSsrBuild
+    ? {
+        outDir: 'dist-ssr',
+        emptyOutDir: true,
+        copyPublicDir: false,
+        target: 'node20',
+        sourcemap: false,
+        minify: false,
+      }
+    : {
+        outDir: 'dist',
+        emptyOutDir: true,
+        target: 'es2022',
+        sourcemap: false,
+        reportCompressedSize: true,
+        // The budget is on gzip size of the initial JS (≤ 500 KB; see the report of `vite build`), not raw size.
+        chunkSizeWarningLimit: 1200,
+        rolldownOptions: {
+          input: { index: 'index.html', boot: 'src/boot.ts' },
+          output: {
+            codeSplitting: {
+              groups: [
+                // Libraries the first screen needs in one cacheable chunk; whatever only lazy pages use (Form,
+                // Table, DatePicker…) stays out of the initial download.
+                { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] },
+              ],
+            },
+          },
         },
       },
-    },
-  },
-});
+}));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import { registerFirstScreen } from './first-screen.ts';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -181,6 +182,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   onEngineError((err, context) => app.log.error({ err, ...context }, 'warning engine: re-evaluation failed'));
 
   // The built web app; client-side routes fall back to index.html (see errors.ts).
-  if (spa) await app.register(fastifyStatic, { root: env.webDist, index: 'index.html' });
+  // `/` for a signed-in user comes with its first screen drawn by the server (first-screen.ts).
+  if (spa) {
+    registerFirstScreen(app, { webDist: env.webDist });
+    await app.register(fastifyStatic, { root: env.webDist, index: 'index.html' });
+  }
   return app;
 }

@@ -4,7 +4,8 @@ import enUSAntd from 'antd/es/locale/en_US';
 import zhCNAntd from 'antd/es/locale/zh_CN';
 import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes, StaticRouter } from 'react-router';
 import RequireAuth from './auth/RequireAuth';
 import PageLoading from './components/PageLoading';
 import { currentLocale } from './i18n';
@@ -19,10 +20,58 @@ const RatePage = lazy(loadRatePage);
 const ComplaintPage = lazy(loadComplaintPage);
 const ComplaintStatusPage = lazy(loadComplaintStatusPage);
 
+/** The pages outside the signed-in frame (no login needed, or the login itself). */
+const publicPages = [
+  ['/login', LoginPage],
+  ['/rate', RatePage],
+  ['/complaint', ComplaintPage],
+  ['/complaint/status', ComplaintStatusPage],
+  ['/complaint/status/:receipt', ComplaintStatusPage],
+] as const;
+
 const antdLocales = { 'zh-CN': zhCNAntd, 'en-US': enUSAntd };
 
-export default function App() {
+/**
+ * The whole app. In the browser it follows the address bar with the app's query client; the server renders the
+ * first screen (ssr.tsx) at a given `location` with a query client of its own, holding that request's answers.
+ */
+export default function App({ location, client = queryClient }: { location?: string; client?: QueryClient }) {
   useTranslation(); // re-render the providers when the language changes
+  const routes = (
+    <Routes>
+      {publicPages.map(([path, Page]) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Suspense fallback={<PageLoading fullscreen />}>
+              <Page />
+            </Suspense>
+          }
+        />
+      ))}
+      <Route
+        element={
+          <RequireAuth>
+            <BasicLayout />
+          </RequireAuth>
+        }
+      >
+        {appRoutes.map(({ id, path, access, Component }) => (
+          <Route
+            key={id}
+            path={path}
+            element={
+              <AccessGuard access={access}>
+                <Component />
+              </AccessGuard>
+            }
+          />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
   const locale = currentLocale();
   return (
     <ConfigProvider
@@ -34,71 +83,12 @@ export default function App() {
       componentSize="middle"
     >
       <AntdApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <Routes>
-              <Route
-                path="/login"
-                element={
-                  <Suspense fallback={<PageLoading fullscreen />}>
-                    <LoginPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="/rate"
-                element={
-                  <Suspense fallback={<PageLoading fullscreen />}>
-                    <RatePage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="/complaint"
-                element={
-                  <Suspense fallback={<PageLoading fullscreen />}>
-                    <ComplaintPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="/complaint/status"
-                element={
-                  <Suspense fallback={<PageLoading fullscreen />}>
-                    <ComplaintStatusPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="/complaint/status/:receipt"
-                element={
-                  <Suspense fallback={<PageLoading fullscreen />}>
-                    <ComplaintStatusPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                element={
-                  <RequireAuth>
-                    <BasicLayout />
-                  </RequireAuth>
-                }
-              >
-                {appRoutes.map(({ id, path, access, Component }) => (
-                  <Route
-                    key={id}
-                    path={path}
-                    element={
-                      <AccessGuard access={access}>
-                        <Component />
-                      </AccessGuard>
-                    }
-                  />
-                ))}
-                <Route path="*" element={<NotFound />} />
-              </Route>
-            </Routes>
-          </BrowserRouter>
+        <QueryClientProvider client={client}>
+          {location === undefined ? (
+            <BrowserRouter>{routes}</BrowserRouter>
+          ) : (
+            <StaticRouter location={location}>{routes}</StaticRouter>
+          )}
         </QueryClientProvider>
       </AntdApp>
     </ConfigProvider>

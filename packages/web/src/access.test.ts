@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaksSeparation, cockpitMine, computeAccess } from './access';
+import { breaksSeparation, cockpitMine, computeAccess, homeRequests } from './access';
 import { DEFAULT_ROLES } from './api/types';
 
 describe('computeAccess', () => {
@@ -226,5 +226,19 @@ describe('the cockpit narrowed to a leader’s items', () => {
     expect(cockpitMine(['leader'], '?mine=1')).toBe(true);
     expect(cockpitMine(['leader'], '')).toBe(false);
     expect(cockpitMine(['supervisor'], '?mine=1')).toBe(false);
+  });
+});
+
+describe('the requests of the first screen', () => {
+  it('asks the cockpit roles for the cockpit (narrowed for a leader) and everyone for the base data', () => {
+    expect(homeRequests(['leader'], '?mine=1')).toEqual({
+      cockpit: '/api/cockpit?mine=1',
+      dashboard: '/api/dashboard',
+    });
+    expect(homeRequests(['supervisor'], '?mine=1')).toEqual({
+      cockpit: '/api/cockpit',
+      dashboard: '/api/dashboard',
+    });
+    expect(homeRequests(['unit_manager'], '')).toEqual({ cockpit: null, dashboard: '/api/dashboard' });
   });
 });

@@ -132,3 +132,18 @@ export function breaksSeparation(selected: readonly string[], roles: readonly Ro
 export function cockpitMine(roles: readonly string[], search: string): boolean {
   return roles.includes('leader') && new URLSearchParams(search).get('mine') === '1';
 }
+
+/** The requests of the first screen at `/`: the cockpit's for its roles (narrowed for a leader on `?mine=1`), and
+ *  the base data, shown under the cockpit or alone. boot.ts starts them early; the server renders the first screen
+ *  with their answers (ssr.tsx). */
+export function homeRequests(
+  roles: readonly string[],
+  search: string,
+): { cockpit: string | null; dashboard: string } {
+  return {
+    cockpit: computeAccess(roles).cockpit
+      ? `/api/cockpit${cockpitMine(roles, search) ? '?mine=1' : ''}`
+      : null,
+    dashboard: '/api/dashboard',
+  };
+}

@@ -10,6 +10,7 @@ import { setLocaleGetter } from './api/client';
 import {
   DEFAULT_LOCALE,
   isLocale,
+  LOCALE_COOKIE,
   LOCALE_STORAGE_KEY,
   LOCALES,
   readStoredLocale,
@@ -26,7 +27,9 @@ export function currentLocale(): Locale {
 
 function applySideEffects(locale: Locale): void {
   dayjs.locale(dayjsLocale[locale]);
+  if (typeof document === 'undefined') return; // rendering on the server
   document.documentElement.lang = locale;
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; SameSite=Lax`;
 }
 
 /**
@@ -65,6 +68,13 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+
+/** The server's render of the first screen (ssr.tsx): switches at once, both languages' messages being loaded. */
+export function setRenderLocale(locale: Locale): void {
+  applySideEffects(locale);
+  void i18n.changeLanguage(locale);
+  if (i18n.language !== locale) throw new Error(`the language did not switch to ${locale} at once`);
+}
 
 /** Resolves when the remembered language's messages are there; the app renders after it (main.tsx). */
 export const localeReady: Promise<unknown> =

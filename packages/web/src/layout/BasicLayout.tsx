@@ -18,7 +18,8 @@ import Logo from './Logo';
 
 const SIDER_KEY = 'benpao.siderCollapsed';
 
-function readCollapsed(): boolean {
+/** The reader's choice of a folded side menu (the server's first screen draws it unfolded). */
+export function readCollapsed(): boolean {
   try {
     return window.localStorage.getItem(SIDER_KEY) === '1';
   } catch {
@@ -135,6 +136,7 @@ export default function BasicLayout() {
         </Drawer>
       ) : (
         <Layout.Sider
+          className="benpao-sider"
           collapsible
           collapsed={collapsed}
           onCollapse={onCollapse}
@@ -183,7 +185,7 @@ export default function BasicLayout() {
               <Flex align="center" gap={8} style={{ minWidth: 0 }}>
                 <Avatar size="small" icon={<UserOutlined />} style={{ flex: 'none' }} />
                 {isMobile ? null : (
-                  <Typography.Text ellipsis style={{ maxWidth: 200 }}>
+                  <Typography.Text className="benpao-user-name" ellipsis style={{ maxWidth: 200 }}>
                     {user.displayName}
                     <Typography.Text type="secondary">
                       {' '}
