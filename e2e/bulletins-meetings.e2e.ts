@@ -106,6 +106,39 @@ describe.skipIf(!browserAvailable)('bulletins and the monthly meeting pack in Ch
     expect(await supervisor.getByTestId('pack-summary').isVisible()).toBe(true);
     await supervisor.emulateMedia({ media: 'screen' });
 
+    // Editing April's meeting while another supervisor saves first: the change is refused, not overwritten, and
+    // saving once more keeps both (the dialog sends only what this reader changed).
+    type MeetingJson = { title: string; notes: string | null; rowVersion: number };
+    const meetingNow = async () =>
+      (await (await supervisor.request.get(`${base}/api/meetings/2022-04`)).json()) as MeetingJson;
+    const meetingBefore = await meetingNow();
+    await supervisor.getByTestId('meeting-edit').click();
+    await supervisor.getByTestId('meeting-title').fill('四月项目推进例会（修订）');
+    const other = await supervisor.request.patch(`${base}/api/meetings/2022-04`, {
+      data: { notes: '另一位督查员的补充', rowVersion: meetingBefore.rowVersion },
+    });
+    expect(other.status()).toBe(200);
+    const refused = supervisor.waitForResponse(
+      (r) => r.url().endsWith('/api/meetings/2022-04') && r.request().method() === 'PATCH',
+    );
+    await supervisor.getByTestId('meeting-save').click();
+    expect((await refused).status()).toBe(409);
+    await expect.poll(() => supervisor.locator('.ant-message').innerText()).toContain('数据已被他人修改');
+    // The pack has been read again (the other's notes show under the dialog): saving once more goes through.
+    await expect
+      .poll(() => supervisor.getByTestId('meeting-pack').innerText())
+      .toContain('另一位督查员的补充');
+    const resaved = supervisor.waitForResponse(
+      (r) => r.url().endsWith('/api/meetings/2022-04') && r.request().method() === 'PATCH',
+    );
+    await supervisor.getByTestId('meeting-save').click();
+    expect((await resaved).status()).toBe(200);
+    expect(await meetingNow()).toMatchObject({
+      title: '四月项目推进例会（修订）',
+      notes: '另一位督查员的补充',
+      rowVersion: meetingBefore.rowVersion + 2,
+    });
+
     // April's meeting (recorded by the demo) takes a commitment with its deadline.
     const commitments = await supervisor.getByTestId('commitment-row').count();
     await supervisor.getByTestId('commitment-add').click();

@@ -169,6 +169,42 @@ describe.skipIf(!pgAvailable)(`monthly meetings (${dialect})`, () => {
     ]);
   });
 
+  it("changes a meeting only from the version read: someone else's change is refused, never overwritten", async () => {
+    const created = await t.as(supervisor, {
+      method: 'POST',
+      url: '/api/meetings',
+      payload: { month: '2022-11', title: '十一月例会' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().rowVersion).toBe(1);
+    const patch = (payload: object) =>
+      t.as(supervisor, { method: 'PATCH', url: '/api/meetings/2022-11', payload });
+
+    const renamed = await patch({ title: '十一月项目推进例会', rowVersion: 1 });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ title: '十一月项目推进例会', rowVersion: 2 });
+    // A second writer who read version 1 is refused, and the first writer's title stays.
+    expect(
+      expectError(await patch({ notes: '旧版本上的修改', rowVersion: 1 }), 409, 'stale_version').field,
+    ).toBe('rowVersion');
+    expectError(await patch({ title: '没有版本' }), 400, undefined, 'rowVersion');
+    const read = (await t.as(leader, { method: 'GET', url: '/api/meetings/2022-11' })).json();
+    expect(read).toMatchObject({ title: '十一月项目推进例会', notes: null, rowVersion: 2 });
+    // The pack carries the version the page sends back.
+    const pack = (await t.as(supervisor, { method: 'GET', url: '/api/meetings/2022-11/pack' })).json();
+    expect(pack.meeting.rowVersion).toBe(2);
+
+    // Two writers at once from the same version: one wins, the other gets 409.
+    const both = await Promise.all([
+      patch({ notes: '甲', rowVersion: 2 }),
+      patch({ notes: '乙', rowVersion: 2 }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = (await t.as(leader, { method: 'GET', url: '/api/meetings/2022-11' })).json();
+    expect(after.rowVersion).toBe(3);
+    expect(after.notes).toBe(both[0]!.statusCode === 200 ? '甲' : '乙');
+  });
+
   it('packs the month: warnings issued, items by status, the ranking, open cases, reviews, carried commitments', async () => {
     // A verification case received in April and a review put on April's meeting.
     const c = await t.as(supervisor, {

@@ -700,7 +700,7 @@ const MATRIX: Record<string, { allowed: 'public' | Principal[]; request?: Reques
   },
   'PATCH /api/meetings/:month': {
     allowed: ['supervisor'],
-    request: () => ({ url: '/api/meetings/2022-04', payload: { title: '矩阵测试' } }),
+    request: () => ({ url: '/api/meetings/2022-04', payload: { title: '矩阵测试', rowVersion: 1 } }),
   },
   'POST /api/meetings/:month/commitments': {
     allowed: ['supervisor'],

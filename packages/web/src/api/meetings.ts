@@ -64,7 +64,13 @@ export interface PackView {
   generatedOn: string;
   /** Nothing happened in the month. */
   empty: boolean;
-  meeting: { id: string; title: string; heldOn: string | null; notes: string | null } | null;
+  meeting: {
+    id: string;
+    title: string;
+    heldOn: string | null;
+    notes: string | null;
+    rowVersion: number;
+  } | null;
   summary: {
     lightsIssued: number;
     cardsIssued: number;
@@ -131,7 +137,9 @@ export const meetingsApi = {
     http.get<{ items: MeetingSummary[]; total: number }>('/meetings', { query: { year }, signal }),
   get: (month: string, signal?: AbortSignal) => http.get<MeetingView>(`/meetings/${enc(month)}`, { signal }),
   create: (month: string, body: MeetingInput) => http.post<MeetingView>('/meetings', { month, ...body }),
-  update: (month: string, body: MeetingInput) => http.patch<MeetingView>(`/meetings/${enc(month)}`, body),
+  /** With the version read: someone else's change since then gives a 409 instead of being overwritten. */
+  update: (month: string, body: MeetingInput & { rowVersion: number }) =>
+    http.patch<MeetingView>(`/meetings/${enc(month)}`, body),
   addCommitment: (month: string, body: CommitmentInput) =>
     http.post<MeetingView>(`/meetings/${enc(month)}/commitments`, body),
   updateCommitment: (month: string, id: string, body: CommitmentPatch) =>

@@ -58,10 +58,10 @@ export const meetingRoutes =
       config: { policy: 'meeting.manage' },
       schema: {
         tags,
-        summary: 'Change the meeting’s title, date or notes',
+        summary: 'Change the meeting’s title, date or notes (with the rowVersion read; 409 if changed since)',
         params: monthParams,
         body: meetingPatch,
-        response: { 200: meetingView, ...errors(400, 401, 403, 404) },
+        response: { 200: meetingView, ...errors(400, 401, 403, 404, 409) },
       },
       handler: (req) => service.updateMeeting(db, req.ctx, req.params.month, req.body),
     });

@@ -27,6 +27,8 @@ export const meetingPatch = z.strictObject({
   title: text(200).optional(),
   heldOn: calendarDate.nullish(),
   notes,
+  /** The version read: a change made by someone else since then is refused (409), not overwritten. */
+  rowVersion: z.number().int().min(1),
 });
 export type MeetingPatch = z.infer<typeof meetingPatch>;
 
@@ -115,6 +117,7 @@ export const packView = z.object({
       title: z.string(),
       heldOn: z.string().nullable(),
       notes: z.string().nullable(),
+      rowVersion: z.number().int(),
     })
     .nullable(),
   summary: z.object({

@@ -147,15 +147,18 @@ export async function updateMeeting(db: Db, ctx: RequestContext, month: string, 
     throw validationError('meeting_held_on', 'heldOn', { month });
   await db.transaction().execute(async (trx) => {
     const m = await meetingOf(trx, actor.regionId, month);
+    if (Number(m.row_version) !== body.rowVersion) throw conflict('stale_version', {}, 'rowVersion');
     const set: Partial<MeetingTable> = {};
     if (body.title !== undefined) set.title = body.title;
     if (body.heldOn !== undefined) set.held_on = body.heldOn;
     if (body.notes !== undefined) set.notes = body.notes || null;
-    await trx
+    const updated = await trx
       .updateTable('meetings')
-      .set({ ...set, updated_at: ctx.now.toISOString(), row_version: Number(m.row_version) + 1 })
+      .set({ ...set, updated_at: ctx.now.toISOString(), row_version: body.rowVersion + 1 })
       .where('id', '=', m.id)
-      .execute();
+      .where('row_version', '=', body.rowVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw conflict('stale_version', {}, 'rowVersion');
     await recordAudit(trx, ctx, {
       regionId: actor.regionId,
       action: 'meeting.update',
@@ -352,7 +355,13 @@ export async function meetingPack(
     generatedOn: today,
     empty,
     meeting: meeting
-      ? { id: meeting.id, title: meeting.title, heldOn: meeting.held_on, notes: meeting.notes }
+      ? {
+          id: meeting.id,
+          title: meeting.title,
+          heldOn: meeting.held_on,
+          notes: meeting.notes,
+          rowVersion: Number(meeting.row_version),
+        }
       : null,
     summary: {
       lightsIssued: warningsIssued.filter((w) => w.kind === 'light').length,

@@ -27,12 +27,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import { useAllUnits, useRegionToday } from '../../api/hooks';
 import {
   meetingKeys,
   meetingsApi,
   type CommitmentStatus,
   type CommitmentView,
+  type MeetingInput,
   type PackView,
   type PackWarning,
 } from '../../api/meetings';
@@ -288,6 +290,8 @@ export default function MeetingPackPage() {
   const month = isMonthKey(asked) ? asked : today?.slice(0, 7);
   const locale = currentLocale();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  /** The meeting as the dialog opened with it: what the reader changed is what differs from this. */
+  const [meetingOpened, setMeetingOpened] = useState<MeetingInput | null>(null);
   const [saving, setSaving] = useState<'docx' | 'xlsx' | null>(null);
   const [meetingForm] = Form.useForm<MeetingForm>();
   const [commitmentForm] = Form.useForm<CommitmentForm>();
@@ -308,13 +312,25 @@ export default function MeetingPackPage() {
         heldOn: day(v.heldOn),
         notes: v.notes?.trim() || null,
       };
-      return pack.data?.meeting ? meetingsApi.update(month!, body) : meetingsApi.create(month!, body);
+      const meeting = pack.data?.meeting;
+      if (!meeting) return meetingsApi.create(month!, body);
+      // Only what the reader changed in the dialog: a field someone else changed meanwhile stays theirs.
+      const changed = Object.fromEntries(
+        Object.entries(body).filter(
+          ([field, value]) => value !== undefined && value !== meetingOpened?.[field as keyof MeetingInput],
+        ),
+      );
+      return meetingsApi.update(month!, { ...changed, rowVersion: meeting.rowVersion });
     },
     onSuccess: () => {
       setDialog(null);
       void refresh();
     },
-    onError: (e) => onError(e, meetingForm, ['title', 'heldOn', 'notes']),
+    onError: (e) => {
+      onError(e, meetingForm, ['title', 'heldOn', 'notes']);
+      // Changed by someone else meanwhile: the pack is read again, so that saving once more starts from theirs.
+      if (e instanceof ApiError && e.status === 409) void refresh();
+    },
   });
   const saveCommitment = useMutation({
     mutationFn: ({ target, v }: { target: Extract<Dialog, { kind: 'commitment' }>; v: CommitmentForm }) => {
@@ -363,6 +379,7 @@ export default function MeetingPackPage() {
 
   const openMeeting = () => {
     const m = pack.data?.meeting;
+    setMeetingOpened(m ? { title: m.title, heldOn: m.heldOn, notes: m.notes } : null);
     meetingForm.setFieldsValue({
       title: m?.title,
       heldOn: m?.heldOn ? dayjs(m.heldOn) : null,
