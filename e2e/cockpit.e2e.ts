@@ -75,10 +75,19 @@ describe.skipIf(!browserAvailable)('leader cockpit in Chromium', () => {
     await page.getByTestId('cockpit-light-yellow').waitFor();
     expect(await page.locator('#benpao-first-screen').count()).toBe(1);
     expect(await page.evaluate(() => performance.getEntriesByName('benpao:interactive').length)).toBe(0);
+    // Hydrated, not drawn again: the element the server drew is the one that stays.
+    await page.evaluate(() => {
+      (window as unknown as { drawn: Element | null }).drawn = document.querySelector(
+        '[data-testid=cockpit-light-yellow]',
+      );
+    });
     const region = await countOf(page, 'cockpit-light-yellow');
     await page.getByTestId('cockpit-mine').click();
     await page.waitForURL(/mine=1/);
     expect(await page.evaluate(() => performance.getEntriesByName('benpao:interactive').length)).toBe(1);
+    expect(
+      await page.evaluate(() => (window as unknown as { drawn: Element | null }).drawn?.isConnected),
+    ).toBe(true);
     await expect.poll(() => countOf(page, 'cockpit-light-yellow')).toBeLessThan(region);
     await expect.poll(() => page.getByTestId('cockpit-at-risk').innerText()).toContain('松材线虫病');
     expect(hydrationErrors).toEqual([]);

@@ -2,9 +2,10 @@
 // page already rendered (the web's src/ssr.tsx, built to packages/web/dist-ssr), so that the cockpit's figures show
 // as soon as the HTML and the stylesheet arrive instead of after the app's scripts have downloaded, evaluated and
 // asked for their data. The data come from the API itself (the same routes, policies and scopes, asked in-process
-// with the request's cookie); the page's scripts then hydrate it with those answers. Anything that stops the
-// render (no session, no build, an answer other than 200, an error) gives the plain index.html: the browser then
-// renders as before, so this can only make the page earlier, never break it.
+// with the request's cookie), in the reader's language and with their side menu (cookies the web app writes); the
+// page's scripts then hydrate it with those answers. Anything that stops the render (no session, no build, an
+// answer other than 200, an error) gives the plain index.html: the browser then renders as before, so this can
+// only make the page earlier, never break it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,11 +15,13 @@ import { SESSION_COOKIE } from './plugins/access.ts';
 /** The web's src/ssr.tsx, as built. */
 interface FirstScreenModule {
   LOCALE_COOKIE: string;
+  SIDER_COOKIE: string;
   isLocale(value: unknown): boolean;
   firstScreenRequests(url: string, me: unknown): string[] | null;
   renderFirstScreen(input: {
     url: string;
     locale: string;
+    siderCollapsed: boolean;
     me: unknown;
     answers: Record<string, unknown>;
   }): Promise<{ html: string; state: { home: string } }>;
@@ -100,7 +103,13 @@ export function registerFirstScreen(app: FastifyInstance, opts: { webDist: strin
       answers[url] = answer;
     }
     timing.data = performance.now() - started;
-    const { html, state } = await ssr.renderFirstScreen({ url: request.url, locale, me, answers });
+    const { html, state } = await ssr.renderFirstScreen({
+      url: request.url,
+      locale,
+      siderCollapsed: request.cookies[ssr.SIDER_COOKIE] === '1',
+      me,
+      answers,
+    });
     timing.render = performance.now() - started - timing.data;
     const template = await fs.promises.readFile(path.join(opts.webDist, 'index.html'), 'utf8');
     const { page, entry, preload } = deferScripts(template);

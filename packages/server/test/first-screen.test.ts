@@ -12,6 +12,7 @@ const ssrBuilt = fs.existsSync(new URL('../../web/dist-ssr/ssr.js', import.meta.
 
 interface State {
   locale: string;
+  siderCollapsed: boolean;
   home: string;
   queries: { queries: { queryKey: unknown[]; state: { data: unknown } }[] };
 }
@@ -93,7 +94,7 @@ describe.skipIf(!pgAvailable)('the first screen drawn by the server', () => {
     expect(keys).toContain(JSON.stringify(['cockpit', 'mine', 'zh-CN']));
   });
 
-  it("draws a unit manager's base data, and in English for a reader who chose it", async () => {
+  it("draws a unit manager's base data, and as a reader left it: in English, the side menu folded", async () => {
     const res = await page(dadongba);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('data-testid="dashboard-unit-count"');
@@ -103,6 +104,11 @@ describe.skipIf(!pgAvailable)('the first screen drawn by the server', () => {
     expect(english.body).toContain('<html lang="en-US"');
     expect(english.body).not.toContain('领导驾驶舱');
     expect(firstScreenOf(english.body)!.state.locale).toBe('en-US');
+    // The side menu as the reader left it.
+    const folded = await page(leader3, '/', { cookie: `${leader3}; benpao_sider=1` });
+    expect(folded.body).toContain('ant-layout-sider-collapsed');
+    expect(firstScreenOf(folded.body)!.state.siderCollapsed).toBe(true);
+    expect((await page(leader3)).body).not.toContain('ant-layout-sider-collapsed');
     // An unknown language is the default one.
     const unknown = await page(leader3, '/', { cookie: `${leader3}; benpao_locale=xx` });
     expect(firstScreenOf(unknown.body)!.state.locale).toBe('zh-CN');

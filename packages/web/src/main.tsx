@@ -17,14 +17,15 @@ import type { FirstScreenState } from './ssr';
 
 /**
  * The first screen the server drew (ssr.tsx) with the answers it was drawn from, when the browser would draw the
- * same: in the reader's language and with the side menu unfolded. Otherwise the app renders afresh over it.
+ * same: in the reader's language and with the side menu as they left it (both from cookies the app writes beside
+ * localStorage). Otherwise the app renders afresh over it.
  */
 function serverFirstScreen(): FirstScreenState | null {
   const element = document.getElementById('benpao-first-screen');
   if (!element?.textContent) return null;
   try {
     const state = JSON.parse(element.textContent) as FirstScreenState;
-    return state.locale === readStoredLocale() && !readCollapsed() ? state : null;
+    return state.locale === readStoredLocale() && state.siderCollapsed === readCollapsed() ? state : null;
   } catch {
     return null;
   }

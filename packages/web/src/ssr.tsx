@@ -11,18 +11,21 @@ import { dashboardQuery, queryKeys } from './api/services';
 import type { Me } from './api/types';
 import App from './App';
 import i18n, { setRenderLocale } from './i18n';
+import { setRenderSiderCollapsed } from './layout/BasicLayout';
 import { type Locale } from './locale';
 import enUS from './locales/en-US';
 import { loadHome } from './pages/dashboard/home';
 
 export { isLocale, LOCALE_COOKIE } from './locale';
+export { SIDER_COOKIE } from './layout/BasicLayout';
 
 // The server renders in either language; the browser loads English only when chosen.
 i18n.addResourceBundle('en-US', 'translation', enUS);
 
-/** What the page hydrates from: the language rendered, the home page's chunk and the queries' answers. */
+/** What the page hydrates from: the reader's choices drawn, the home page's chunk and the queries' answers. */
 export interface FirstScreenState {
   locale: Locale;
+  siderCollapsed: boolean;
   home: 'cockpit' | 'dashboard';
   queries: DehydratedState;
 }
@@ -39,11 +42,13 @@ export function firstScreenRequests(url: string, me: Me): string[] | null {
 export async function renderFirstScreen(input: {
   url: string;
   locale: Locale;
+  /** The side menu folded, as the reader left it. */
+  siderCollapsed: boolean;
   me: Me;
   /** The body of each of firstScreenRequests' URLs. */
   answers: Record<string, unknown>;
 }): Promise<{ html: string; state: FirstScreenState }> {
-  const { url, locale, me, answers } = input;
+  const { url, locale, siderCollapsed, me, answers } = input;
   const { search } = new URL(url, 'http://first-screen');
   const requests = homeRequests(me.roles, search);
   const answer = (request: string) => {
@@ -61,6 +66,7 @@ export async function renderFirstScreen(input: {
   await loadHome(requests.cockpit !== null);
   // Synchronous from here to the end of the render: no other request's language can come in between.
   setRenderLocale(locale);
+  setRenderSiderCollapsed(siderCollapsed);
   const html = renderToString(
     <StrictMode>
       <App location={url} client={client} />
@@ -68,6 +74,11 @@ export async function renderFirstScreen(input: {
   );
   return {
     html,
-    state: { locale, home: requests.cockpit ? 'cockpit' : 'dashboard', queries: dehydrate(client) },
+    state: {
+      locale,
+      siderCollapsed,
+      home: requests.cockpit ? 'cockpit' : 'dashboard',
+      queries: dehydrate(client),
+    },
   };
 }

@@ -17,15 +17,36 @@ import NotificationBell from './NotificationBell';
 import Logo from './Logo';
 
 const SIDER_KEY = 'benpao.siderCollapsed';
+/** The same choice as a cookie: the server draws the first screen's side menu folded or not (ssr.tsx). */
+export const SIDER_COOKIE = 'benpao_sider';
 
-/** The reader's choice of a folded side menu (the server's first screen draws it unfolded). */
+/** On the server: the choice of the reader whose first screen is being drawn (ssr.tsx; renders are synchronous). */
+let renderedCollapsed = false;
+export function setRenderSiderCollapsed(collapsed: boolean): void {
+  renderedCollapsed = collapsed;
+}
+
+/** The reader's choice of a folded side menu. */
 export function readCollapsed(): boolean {
+  if (typeof window === 'undefined') return renderedCollapsed;
   try {
     return window.localStorage.getItem(SIDER_KEY) === '1';
   } catch {
     return false;
   }
 }
+
+function rememberCollapsed(collapsed: boolean): void {
+  document.cookie = `${SIDER_COOKIE}=${collapsed ? '1' : '0'}; path=/; max-age=31536000; SameSite=Lax`;
+  try {
+    window.localStorage.setItem(SIDER_KEY, collapsed ? '1' : '0');
+  } catch {
+    // not remembered
+  }
+}
+
+// A choice made before the cookie existed reaches the server too.
+if (typeof document !== 'undefined') rememberCollapsed(readCollapsed());
 
 export default function BasicLayout() {
   const { t } = useTranslation();
@@ -50,11 +71,7 @@ export default function BasicLayout() {
 
   const onCollapse = (value: boolean) => {
     setCollapsed(value);
-    try {
-      window.localStorage.setItem(SIDER_KEY, value ? '1' : '0');
-    } catch {
-      // not remembered
-    }
+    rememberCollapsed(value);
   };
 
   const logout = async () => {
