@@ -14,6 +14,7 @@ import { SESSION_COOKIE } from './plugins/access.ts';
 
 /** The web's src/ssr.tsx, as built. */
 interface FirstScreenModule {
+  DEFAULT_LOCALE: string;
   LOCALE_COOKIE: string;
   SIDER_COOKIE: string;
   isLocale(value: unknown): boolean;
@@ -27,7 +28,6 @@ interface FirstScreenModule {
   }): Promise<{ html: string; state: { home: string } }>;
 }
 
-const DEFAULT_LOCALE = 'zh-CN';
 const ROOT = '<div id="root"></div>';
 
 /**
@@ -82,7 +82,7 @@ export function registerFirstScreen(app: FastifyInstance, opts: { webDist: strin
     const ssr = await load();
     if (!ssr) return null;
     const chosen = request.cookies[ssr.LOCALE_COOKIE];
-    const locale = ssr.isLocale(chosen) ? chosen! : DEFAULT_LOCALE;
+    const locale = ssr.isLocale(chosen) ? chosen! : ssr.DEFAULT_LOCALE;
     const ask = async (url: string) => {
       const res = await app.inject({
         method: 'GET',

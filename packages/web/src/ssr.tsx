@@ -16,7 +16,7 @@ import { type Locale } from './locale';
 import enUS from './locales/en-US';
 import { loadHome } from './pages/dashboard/home';
 
-export { isLocale, LOCALE_COOKIE } from './locale';
+export { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from './locale';
 export { SIDER_COOKIE } from './layout/BasicLayout';
 
 // The server renders in either language; the browser loads English only when chosen.
